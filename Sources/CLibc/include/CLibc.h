@@ -1,0 +1,83 @@
+/*
+ * CLibc: the project's single import of the C library.
+ *
+ * Swift code in LibcSupport imports this module and nothing else from C. It
+ * compiles unchanged against glibc (development builds) and musl (release
+ * builds): whatever Swift cannot import, or imports differently between the two
+ * libcs, is wrapped here as an inline function or a plain constant.
+ */
+#ifndef LIBC_SUPPORT_CLIBC_H
+#define LIBC_SUPPORT_CLIBC_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/statvfs.h>
+#include <sys/sysinfo.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <sys/utsname.h>
+
+/* errno is a macro (a thread-local lvalue) on both libcs. */
+static inline int clibc_errno(void) { return errno; }
+static inline void clibc_set_errno(int value) { errno = value; }
+
+/* open(2) is variadic; every file we open is close-on-exec. */
+static inline int clibc_open(const char *path, int flags) {
+    return open(path, flags | O_CLOEXEC);
+}
+static inline int clibc_openat(int dirfd, const char *path, int flags) {
+    return openat(dirfd, path, flags | O_CLOEXEC);
+}
+
+/* SOCK_* are enum members on glibc and ints on musl; give Swift one type. */
+static const int clibc_sock_stream = SOCK_STREAM;
+static const int clibc_sock_dgram = SOCK_DGRAM;
+static const int clibc_sock_raw = SOCK_RAW;
+static const int clibc_sock_cloexec = SOCK_CLOEXEC;
+static const int clibc_sock_nonblock = SOCK_NONBLOCK;
+
+/* SIG_IGN / SIG_DFL are cast macros. */
+static inline int clibc_signal_ignore(int signo) { return signal(signo, SIG_IGN) == SIG_ERR ? -1 : 0; }
+static inline int clibc_signal_default(int signo) { return signal(signo, SIG_DFL) == SIG_ERR ? -1 : 0; }
+
+/* mmap(2) reports failure with MAP_FAILED, which Swift cannot import. */
+static inline void *clibc_map_readonly(int fd, size_t length) {
+    void *p = mmap(NULL, length, PROT_READ, MAP_PRIVATE, fd, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+/* S_IS* are macros over mode_t, whose constants import with different types. */
+static inline int clibc_is_directory(mode_t mode) { return S_ISDIR(mode); }
+static inline int clibc_is_regular_file(mode_t mode) { return S_ISREG(mode); }
+
+/* The process's environment (environ is a plain global on both libcs). */
+static inline char **clibc_environment(void) {
+    extern char **environ;
+    return environ;
+}
+
+#endif

@@ -1,0 +1,2 @@
+public enum GetconfCommand { public static func run(_ arguments: Arguments) -> Int32 { 0 } }
+public enum GetentCommand { public static func run(_ arguments: Arguments) -> Int32 { 0 } }

@@ -1,0 +1,139 @@
+import CLibc
+
+/// Buffered output to a file descriptor: the tools build their whole answer
+/// here and write it with as few `write(2)` calls as possible (usually one).
+///
+/// A write error is remembered, not thrown, so formatting code stays simple;
+/// the tool checks `failed` (or the result of `flush()`) before exiting and
+/// reports the error, so output to `/dev/full` never exits 0.
+public struct OutputBuffer: ~Copyable {
+    @usableFromInline let descriptor: FileDescriptor
+    @usableFromInline let storage: UnsafeMutablePointer<UInt8>
+    @usableFromInline let capacity: Int
+    @usableFromInline var used = 0
+    /// The first write error, if any.
+    public private(set) var error: Errno?
+
+    public init(_ descriptor: FileDescriptor, capacity: Int = 64 * 1024) {
+        self.descriptor = descriptor
+        self.capacity = capacity
+        self.storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    public var failed: Bool { error != nil }
+
+    @inlinable
+    public mutating func append(_ byte: UInt8) {
+        if used == capacity { flush() }
+        storage[used] = byte
+        used += 1
+    }
+
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.count > capacity - used {
+            flush()
+            if bytes.count > capacity {
+                write(bytes)
+                return
+            }
+        }
+        if bytes.count > 0 {
+            memcpy(storage + used, bytes.baseAddress!, bytes.count)
+            used += bytes.count
+        }
+    }
+
+    @inlinable
+    public mutating func append(_ bytes: ByteString) {
+        append(UnsafeRawBufferPointer(bytes.buffer))
+    }
+
+    @inlinable
+    public mutating func append(_ literal: StaticString) {
+        append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    public mutating func append(_ text: String) {
+        var copy = text
+        copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends a NUL-terminated C string.
+    public mutating func append(cString: UnsafePointer<CChar>) {
+        append(ByteString(cString: cString))
+    }
+
+    /// Appends a signed decimal number.
+    public mutating func append(decimal value: Int64) {
+        if value < 0 {
+            append(UInt8(ascii: "-"))
+            append(decimal: UInt64(bitPattern: 0 &- value))
+        } else {
+            append(decimal: UInt64(value))
+        }
+    }
+
+    @inlinable public mutating func append(decimal value: Int) { append(decimal: Int64(value)) }
+    @inlinable public mutating func append(decimal value: UInt32) { append(decimal: UInt64(value)) }
+
+    /// Appends an unsigned decimal number.
+    public mutating func append(decimal value: UInt64) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: enough for 20 digits
+        var length = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var v = value
+            var i = raw.count
+            repeat {
+                i -= 1
+                raw[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+                v /= 10
+            } while v != 0
+            length = raw.count - i
+            append(UnsafeRawBufferPointer(rebasing: raw[i...]))
+        }
+        _ = length
+    }
+
+    /// Appends `value` in lowercase hexadecimal without leading zeros.
+    public mutating func append(hex value: UInt64, minimumDigits: Int = 1) {
+        let hexDigits: StaticString = "0123456789abcdef"
+        var started = false
+        var shift = 60
+        while shift >= 0 {
+            let nibble = Int((value >> UInt64(shift)) & 0xF)
+            if nibble != 0 || started || shift / 4 < minimumDigits {
+                started = true
+                append(hexDigits.utf8Start[nibble])
+            }
+            shift -= 4
+        }
+    }
+
+    /// Appends `byte` `count` times (column padding).
+    public mutating func append(repeating byte: UInt8, count: Int) {
+        var n = count
+        while n > 0 { append(byte); n -= 1 }
+    }
+
+    /// Writes out what is buffered. Returns false if any write so far failed.
+    @discardableResult
+    public mutating func flush() -> Bool {
+        if used > 0 {
+            write(UnsafeRawBufferPointer(start: storage, count: used))
+            used = 0
+        }
+        return error == nil
+    }
+
+    @usableFromInline
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        if error != nil { return }
+        do {
+            try descriptor.writeAll(bytes)
+        } catch {
+            self.error = error
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import LibcSupport
+
+// The only conditional in the tool: SwiftPM links every executable with
+// `--defsym main=getent_main`, so Embedded builds export that symbol, while
+// normal builds use `@main`.
+#if hasFeature(Embedded)
+@_cdecl("getent_main")
+func getentMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+    GetentCommand.run(Arguments(count: argc, vector: argv))
+}
+#else
+@main
+struct GetentEntry {
+    static func main() {
+        Process.exit(GetentCommand.run(Arguments(count: CommandLine.argc, vector: CommandLine.unsafeArgv)))
+    }
+}
+#endif
