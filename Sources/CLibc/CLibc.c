@@ -1,4 +1,73 @@
 #include "CLibc.h"
+
+/*
+ * The SIGBUS guard for mapped files (see clibc_watch_mapping in CLibc.h).
+ * Plain static storage: the handler may only touch async-signal-safe state.
+ */
+enum { WATCH_SLOTS = 8, WATCH_PATH_MAX = 1024 };
+struct watched_mapping {
+    const char *volatile base;
+    size_t length;
+    char path[WATCH_PATH_MAX];
+};
+static struct watched_mapping watched[WATCH_SLOTS];
+static volatile sig_atomic_t watch_installed;
+
+static size_t watch_length(const char *s) {
+    size_t n = 0;
+    while (s[n]) n++;
+    return n;
+}
+
+static void watch_on_sigbus(int signo, siginfo_t *info, void *context) {
+    (void)context;
+    const char *address = info ? (const char *)info->si_addr : NULL;
+    for (int i = 0; i < WATCH_SLOTS; i++) {
+        const char *base = watched[i].base;
+        if (base && address >= base && address < base + watched[i].length) {
+            const char *program = program_invocation_short_name;
+            static const char message[] = ": file changed while being read\n";
+            (void)!write(2, program, watch_length(program));
+            (void)!write(2, ": ", 2);
+            (void)!write(2, watched[i].path, watch_length(watched[i].path));
+            (void)!write(2, message, sizeof message - 1);
+            _exit(1);
+        }
+    }
+    /* Not one of ours: die of SIGBUS as without the handler (the fault
+       repeats when the handler returns). */
+    signal(signo, SIG_DFL);
+}
+
+int clibc_watch_mapping(const void *base, size_t length, const char *path) {
+    if (!watch_installed) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_sigaction = watch_on_sigbus;
+        action.sa_flags = SA_SIGINFO;
+        sigemptyset(&action.sa_mask);
+        if (sigaction(SIGBUS, &action, NULL) != 0) return -1;
+        watch_installed = 1;
+    }
+    for (int i = 0; i < WATCH_SLOTS; i++) {
+        if (watched[i].base == NULL) {
+            size_t n = watch_length(path);
+            if (n >= WATCH_PATH_MAX) n = WATCH_PATH_MAX - 1;
+            memcpy(watched[i].path, path, n);
+            watched[i].path[n] = 0;
+            watched[i].length = length;
+            watched[i].base = base;     /* last: the slot is live from here */
+            return 0;
+        }
+    }
+    return -1;
+}
+
+void clibc_unwatch_mapping(const void *base) {
+    for (int i = 0; i < WATCH_SLOTS; i++) {
+        if (watched[i].base == base) watched[i].base = NULL;
+    }
+}
 #if !defined(__GLIBC__)
 #include <sys/random.h>
 /* musl 1.2.3 has no arc4random_buf, which the Embedded Swift stdlib's hashing needs. */

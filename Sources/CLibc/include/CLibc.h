@@ -70,6 +70,20 @@ static inline void *clibc_map_readonly(int fd, size_t length) {
     return p == MAP_FAILED ? NULL : p;
 }
 
+/*
+ * A file that shrinks while it is mapped raises SIGBUS when the scan reaches
+ * the pages past its new end. Each mapping of a file is registered here; the
+ * SIGBUS handler (CLibc.c) reports "PROGRAM: PATH: file changed while being
+ * read" on stderr and ends the process with status 1 for a fault inside a
+ * registered mapping, and lets any other SIGBUS kill the process as usual.
+ * The handler is installed with the first registration. Returns 0, or -1 if
+ * the handler cannot be installed or every slot is taken (the mapping still
+ * works; only the report is lost).
+ */
+int clibc_watch_mapping(const void *base, size_t length, const char *path);
+/* Forgets the mapping at base (before it is unmapped). */
+void clibc_unwatch_mapping(const void *base);
+
 /* S_IS* are macros over mode_t, whose constants import with different types. */
 static inline int clibc_is_directory(mode_t mode) { return S_ISDIR(mode); }
 static inline int clibc_is_regular_file(mode_t mode) { return S_ISREG(mode); }

@@ -15,7 +15,7 @@ public struct MappedFile: ~Copyable {
     public init(path: UnsafePointer<CChar>) throws(Errno) {
         let fd = try FileDescriptor.openForReading(path)
         defer { fd.close() }
-        try self.init(descriptor: fd)
+        try self.init(descriptor: fd, name: path)
     }
 
     public init(path: StaticString) throws(Errno) {
@@ -24,10 +24,25 @@ public struct MappedFile: ~Copyable {
 
     /// Maps the file open on `descriptor` (which the caller still owns).
     public init(descriptor fd: FileDescriptor) throws(Errno) {
+        try self.init(descriptor: fd, name: nil)
+    }
+
+    /// Maps the file open on `descriptor`; `name` (NUL-terminated, copied)
+    /// names it in the report if the file shrinks while it is mapped.
+    ///
+    /// Reading a page of a mapping past the file's current end raises
+    /// SIGBUS: another program truncated the file during the lookup. The
+    /// system layer's handler then reports "PROGRAM: NAME: file changed
+    /// while being read" and exits with status 1, instead of a crash or an
+    /// answer from half a file.
+    public init(descriptor fd: FileDescriptor, name: UnsafePointer<CChar>?) throws(Errno) {
         let info = try fd.status()
         if clibc_is_directory(info.st_mode) != 0 { throw Errno.isDirectory }
         if clibc_is_regular_file(info.st_mode) != 0 && info.st_size > 0 {
             if let base = clibc_map_readonly(fd.rawValue, Int(info.st_size)) {
+                let unnamed: StaticString = "(mapped file)"
+                _ = clibc_watch_mapping(base, Int(info.st_size), name
+                    ?? UnsafeRawPointer(unnamed.utf8Start).assumingMemoryBound(to: CChar.self))
                 bytes = ByteString(start: base.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size))
                 isMapped = true
                 return
@@ -61,6 +76,7 @@ public struct MappedFile: ~Copyable {
 
     deinit {
         if isMapped {
+            clibc_unwatch_mapping(bytes.start!)
             munmap(UnsafeMutableRawPointer(mutating: bytes.start!), bytes.count)
         } else {
             UnsafeMutableRawPointer(mutating: bytes.start)?.deallocate()
