@@ -13,3 +13,29 @@ func fuzzBytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> ByteString {
 func consume<T>(_ value: T) {
     withExtendedLifetime(value) {}
 }
+
+/// Calls `body` with the input split at NUL bytes into a C argument vector
+/// (each argument NUL-terminated, the vector nil-terminated), as the kernel
+/// hands argv to a program. An empty input is a lone empty argv[0].
+func withArguments(_ bytes: ByteString, _ body: (Arguments) -> Void) {
+    var pieces: [ByteString] = []
+    var start = 0
+    for i in 0..<bytes.count where bytes[i] == 0 {
+        pieces.append(bytes.slice(start, i))
+        start = i + 1
+    }
+    pieces.append(bytes.slice(start, bytes.count))
+    let vector = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: pieces.count + 1)
+    for (i, piece) in pieces.enumerated() {
+        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: piece.count + 1)
+        for j in 0..<piece.count { copy[j] = CChar(bitPattern: piece[j]) }
+        copy[piece.count] = 0
+        vector[i] = copy
+    }
+    vector[pieces.count] = nil
+    // Keep the originals: parsing may reorder the vector in place.
+    let originals = Array(UnsafeBufferPointer(start: vector, count: pieces.count))
+    body(Arguments(count: Int32(pieces.count), vector: vector))
+    for pointer in originals { pointer?.deallocate() }
+    vector.deallocate()
+}
