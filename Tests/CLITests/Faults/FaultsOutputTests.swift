@@ -26,11 +26,17 @@ struct FaultsOutputTests {
     static let noSpace = String(cString: strerror(ENOSPC))
     static let badDescriptor = String(cString: strerror(EBADF))
 
+    /// The tool's stderr with its path (argv[0], which prefixes its
+    /// messages as it prefixes glibc's) shown as its name.
+    static func stderr(_ result: ToolResult, tool: String) -> String {
+        result.stderrText.replacingOccurrences(of: Sandbox.tool(tool), with: tool)
+    }
+
     @Test("getent > /dev/full: an error on stderr, non-zero exit", arguments: getentCases)
     func getentToFull(_ arguments: [String]) {
         let ours = FaultSandbox.run(Self.files, setup: "exec >/dev/full", Sandbox.tool("getent"), arguments)
         #expect(ours.status != 0 && ours.status < 128, "getent \(arguments) > /dev/full: \(ours)")
-        #expect(ours.stderrText.hasPrefix("getent: "), "getent \(arguments) > /dev/full: \(ours)")
+        #expect(Self.stderr(ours, tool: "getent").hasPrefix("getent: "), "getent \(arguments) > /dev/full: \(ours)")
         #expect(ours.stderrText.contains(Self.noSpace), "getent \(arguments) > /dev/full: \(ours)")
     }
 
@@ -38,7 +44,7 @@ struct FaultsOutputTests {
     func getentClosed(_ arguments: [String]) {
         let ours = FaultSandbox.run(Self.files, setup: "exec >&-", Sandbox.tool("getent"), arguments)
         #expect(ours.status != 0 && ours.status < 128, "getent \(arguments) >&-: \(ours)")
-        #expect(ours.stderrText.hasPrefix("getent: "), "getent \(arguments) >&-: \(ours)")
+        #expect(Self.stderr(ours, tool: "getent").hasPrefix("getent: "), "getent \(arguments) >&-: \(ours)")
         #expect(ours.stderrText.contains(Self.badDescriptor), "getent \(arguments) >&-: \(ours)")
     }
 
@@ -69,7 +75,7 @@ struct FaultsOutputTests {
         for (setup, reason) in [("exec >/dev/full", Self.noSpace), ("exec >&-", Self.badDescriptor)] {
             let ours = Sandbox.run("/bin/sh", ["-c", setup + "; exec \"$0\" \"$@\"", Sandbox.tool("getconf")] + arguments)
             #expect(ours.status != 0 && ours.status < 128, "getconf \(arguments) (\(setup)): \(ours)")
-            #expect(ours.stderrText.hasPrefix("getconf: "), "getconf \(arguments) (\(setup)): \(ours)")
+            #expect(Self.stderr(ours, tool: "getconf").hasPrefix("getconf: "), "getconf \(arguments) (\(setup)): \(ours)")
             #expect(ours.stderrText.contains(reason), "getconf \(arguments) (\(setup)): \(ours)")
         }
     }
