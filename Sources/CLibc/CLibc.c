@@ -68,6 +68,21 @@ void clibc_unwatch_mapping(const void *base) {
         if (watched[i].base == base) watched[i].base = NULL;
     }
 }
+
+int clibc_release_mapped_pages(const void *start, size_t length) {
+    const char *from = start, *to = from + length;
+    for (int i = 0; i < WATCH_SLOTS; i++) {
+        const char *base = watched[i].base;
+        if (base && from >= base && to <= base + watched[i].length) {
+            uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+            uintptr_t first = ((uintptr_t)from + page - 1) & ~(page - 1);
+            uintptr_t last = (uintptr_t)to & ~(page - 1);
+            if (last <= first) return 0;
+            return madvise((void *)first, last - first, MADV_DONTNEED) == 0;
+        }
+    }
+    return 0;
+}
 #if !defined(__GLIBC__)
 #include <sys/random.h>
 /* musl 1.2.3 has no arc4random_buf, which the Embedded Swift stdlib's hashing needs. */

@@ -83,6 +83,15 @@ static inline void *clibc_map_readonly(int fd, size_t length) {
 int clibc_watch_mapping(const void *base, size_t length, const char *path);
 /* Forgets the mapping at base (before it is unmapped). */
 void clibc_unwatch_mapping(const void *base);
+/*
+ * Lets go of the whole pages in [start, start + length) if they lie in a
+ * registered read-only file mapping (madvise MADV_DONTNEED: the process's
+ * resident memory shrinks; reading them again faults them back in from the
+ * page cache, unchanged). Does nothing for memory that is not such a
+ * mapping, so it is safe to call on any bytes. Returns 1 if pages were
+ * released, else 0.
+ */
+int clibc_release_mapped_pages(const void *start, size_t length);
 
 /* S_IS* are macros over mode_t, whose constants import with different types. */
 static inline int clibc_is_directory(mode_t mode) { return S_ISDIR(mode); }

@@ -45,10 +45,17 @@ public struct FileScanner {
     @inlinable public var lines: LineSequence { LineSequence(bytes) }
 
     /// Iterates the occurrences of a needle.
+    ///
+    /// The search runs through the file in windows of
+    /// `MappedFile.scanWindow` bytes and lets go of the pages of each
+    /// window it has passed, so a lookup in a file of any size keeps only
+    /// about one window resident.
     public struct Occurrences: Sequence, IteratorProtocol {
         @usableFromInline let bytes: ByteString
         @usableFromInline let needle: ByteString
         @usableFromInline var position = 0
+        /// Where the pages not yet let go start.
+        @usableFromInline var kept = 0
 
         @inlinable
         init(bytes: ByteString, needle: ByteString) {
@@ -58,11 +65,26 @@ public struct FileScanner {
 
         @inlinable
         public mutating func next() -> Occurrence? {
-            guard needle.count > 0, bytes.count - position >= needle.count, let base = bytes.start else { return nil }
-            guard let hit = memmem(base + position, bytes.count - position, needle.start!, needle.count) else {
-                position = bytes.count
-                return nil
+            guard needle.count > 0, let base = bytes.start else { return nil }
+            var found: UnsafeMutableRawPointer?
+            while found == nil {
+                if bytes.count - position < needle.count {
+                    position = bytes.count
+                    return nil
+                }
+                // One window, overlapping the next by needle.count - 1
+                // bytes so an occurrence across the boundary is found.
+                let windowEnd = Swift.min(bytes.count, position + MappedFile.scanWindow + needle.count - 1)
+                found = memmem(base + position, windowEnd - position, needle.start!, needle.count)
+                if found == nil {
+                    position = windowEnd - needle.count + 1
+                    if position - kept >= MappedFile.scanWindow {
+                        MappedFile.releasePages(bytes.slice(kept, position))
+                        kept = position
+                    }
+                }
             }
+            let hit = found!
             let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
             position = at + 1
             let lineStart = FileScanner.lineStart(in: bytes, before: at)

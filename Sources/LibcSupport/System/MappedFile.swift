@@ -83,6 +83,24 @@ public struct MappedFile: ~Copyable {
         }
     }
 
+    /// How much of a mapped file a scan reads before it lets go of the
+    /// pages behind it (see `releasePages`): a lookup in a file of any size
+    /// then stays within about this much resident file data.
+    public static let scanWindow = 16 << 20
+
+    /// Lets go of the resident pages of `bytes` if they are part of a mapped
+    /// file (the pages are dropped from this process, not from the page
+    /// cache; reading them again maps them back, unchanged). Does nothing
+    /// for bytes that were read into memory. Scans call this for the part of
+    /// a large file they have passed, so that a lookup in a 1 GB file does
+    /// not keep 1 GB resident.
+    @inlinable
+    public static func releasePages(_ bytes: ByteString) {
+        if let start = bytes.start, bytes.count > 0 {
+            _ = clibc_release_mapped_pages(start, bytes.count)
+        }
+    }
+
     /// Iterates the file's lines (without their `\n`; a last line without a
     /// newline counts too).
     public var lines: LineSequence { LineSequence(bytes) }
@@ -90,15 +108,27 @@ public struct MappedFile: ~Copyable {
 
 /// The lines of a byte buffer, split at `\n` (a `\r` stays in the line, as
 /// the C library's readers keep it).
+///
+/// Over a large mapped file, the pages of lines already returned are let go
+/// every `MappedFile.scanWindow` bytes (the lines stay readable).
 public struct LineSequence: Sequence, IteratorProtocol {
     @usableFromInline var remaining: ByteString
+    /// Where the pages not yet let go start.
+    @usableFromInline var kept: UnsafePointer<UInt8>?
 
-    @inlinable public init(_ bytes: ByteString) { remaining = bytes }
+    @inlinable public init(_ bytes: ByteString) {
+        remaining = bytes
+        kept = bytes.start
+    }
 
     @inlinable
     public mutating func next() -> ByteString? {
         if remaining.count == 0 { return nil }
         let base = remaining.start!
+        if base - kept! >= MappedFile.scanWindow {
+            MappedFile.releasePages(ByteString(start: kept, count: base - kept!))
+            kept = base
+        }
         let end: Int
         if let newline = memchr(base, 0x0A, remaining.count) {
             end = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
