@@ -56,11 +56,14 @@ public struct FileScanner {
         @usableFromInline var position = 0
         /// Where the pages not yet let go start.
         @usableFromInline var kept = 0
+        /// The window size (a parameter so tests can make it small).
+        @usableFromInline let window: Int
 
         @inlinable
-        init(bytes: ByteString, needle: ByteString) {
+        init(bytes: ByteString, needle: ByteString, window: Int = MappedFile.scanWindow) {
             self.bytes = bytes
             self.needle = needle
+            self.window = window
         }
 
         @inlinable
@@ -74,11 +77,11 @@ public struct FileScanner {
                 }
                 // One window, overlapping the next by needle.count - 1
                 // bytes so an occurrence across the boundary is found.
-                let windowEnd = Swift.min(bytes.count, position + MappedFile.scanWindow + needle.count - 1)
+                let windowEnd = Swift.min(bytes.count, position + window + needle.count - 1)
                 found = memmem(base + position, windowEnd - position, needle.start!, needle.count)
                 if found == nil {
                     position = windowEnd - needle.count + 1
-                    if position - kept >= MappedFile.scanWindow {
+                    if position - kept >= window {
                         MappedFile.releasePages(bytes.slice(kept, position))
                         kept = position
                     }
