@@ -6,12 +6,14 @@ import LibcSupport
 #if hasFeature(Embedded)
 @_cdecl("getconf_main")
 func getconfMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    GetconfCommand.run(Arguments(count: argc, vector: argv))
+    Process.reserveStandardDescriptors()
+    return GetconfCommand.run(Arguments(count: argc, vector: argv))
 }
 #else
 @main
 struct GetconfEntry {
     static func main() {
+        Process.reserveStandardDescriptors()
         Process.exit(GetconfCommand.run(Arguments(count: CommandLine.argc, vector: CommandLine.unsafeArgv)))
     }
 }

@@ -6,12 +6,14 @@ import LibcSupport
 #if hasFeature(Embedded)
 @_cdecl("getent_main")
 func getentMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    GetentCommand.run(Arguments(count: argc, vector: argv))
+    Process.reserveStandardDescriptors()
+    return GetentCommand.run(Arguments(count: argc, vector: argv))
 }
 #else
 @main
 struct GetentEntry {
     static func main() {
+        Process.reserveStandardDescriptors()
         Process.exit(GetentCommand.run(Arguments(count: CommandLine.argc, vector: CommandLine.unsafeArgv)))
     }
 }

@@ -53,6 +53,9 @@ static inline int clibc_openat(int dirfd, const char *path, int flags) {
     return openat(dirfd, path, flags | O_CLOEXEC);
 }
 
+/* Whether descriptor fd is open (fcntl is variadic: Swift cannot call it). */
+static inline int clibc_is_open(int fd) { return fcntl(fd, F_GETFD) != -1 || errno != EBADF; }
+
 /* SOCK_* are enum members on glibc and ints on musl; give Swift one type. */
 static const int clibc_sock_stream = SOCK_STREAM;
 static const int clibc_sock_dgram = SOCK_DGRAM;
