@@ -13,19 +13,25 @@ public enum GetconfCommand {
     /// Runs getconf with `arguments`; returns the exit status.
     public static func run(_ arguments: Arguments) -> Int32 {
         let request = GetconfRequest(arguments)
+        // Diagnostics start with the name the tool was run by, as glibc's do
+        // ("/usr/bin/getconf: ..." when run by that path).
+        let program = arguments.count > 0 ? arguments[0] : ByteString("getconf")
         if case .all = request {
             // Several kilobytes: the static output area, written at once.
             var output = OutputArea.standardOutput()
-            return finish(respond(to: request, arguments, output: &output), output: &output)
+            return finish(respond(to: request, arguments, program: program, output: &output),
+                          program: program, output: &output)
         }
         // A line or two: a stack buffer, so nothing is allocated or faulted in.
         return withUnsafeTemporaryAllocation(byteCount: 1024, alignment: 16) { storage in
             var output = OutputBuffer(.standardOutput, storage: storage)
-            return finish(respond(to: request, arguments, output: &output), output: &output)
+            return finish(respond(to: request, arguments, program: program, output: &output),
+                          program: program, output: &output)
         }
     }
 
-    static func respond(to request: GetconfRequest, _ arguments: Arguments, output: inout OutputBuffer) -> Int32 {
+    static func respond(to request: GetconfRequest, _ arguments: Arguments, program: ByteString,
+                        output: inout OutputBuffer) -> Int32 {
         switch request {
         case .help:
             output.append(GetconfText.help)
@@ -36,19 +42,19 @@ public enum GetconfCommand {
         case .usage:
             return usage()
         case .all(let specification, let path):
-            if let failure = check(specification) { return failure }
+            if let failure = check(specification, program: program) { return failure }
             return printAll(path: path, to: &output)
         case .one(let specification, let name, let pathIndex):
-            if let failure = check(specification) { return failure }
-            return printOne(name, path: pathIndex.map { arguments.cString($0) }, to: &output)
+            return printOne(name, path: pathIndex.map { arguments.cString($0) }, specification: specification,
+                            program: program, to: &output)
         }
     }
 
     /// Writes the output; a write error turns the status into a failure.
-    static func finish(_ status: Int32, output: inout OutputBuffer) -> Int32 {
+    static func finish(_ status: Int32, program: ByteString, output: inout OutputBuffer) -> Int32 {
         if output.flush() { return status }
         let error = output.error!
-        diagnose { message in
+        diagnose(program) { message in
             message.append("write error: ")
             error.appendText(to: &message)
             message.append(UInt8(ascii: "\n"))
@@ -70,10 +76,11 @@ public enum GetconfCommand {
         return Status.success
     }
 
-    /// `getconf NAME [PATH]`.
-    static func printOne(_ name: ByteString, path: UnsafePointer<CChar>?, to output: inout OutputBuffer) -> Int32 {
+    /// `getconf [-v SPEC] NAME [PATH]`.
+    static func printOne(_ name: ByteString, path: UnsafePointer<CChar>?, specification: ByteString?,
+                         program: ByteString, to output: inout OutputBuffer) -> Int32 {
         guard let variable = GetconfVariable.named(name) else {
-            diagnose { message in
+            diagnose(program) { message in
                 message.append("Unrecognized variable `")
                 message.append(name)
                 message.append("'\n")
@@ -82,10 +89,13 @@ public enum GetconfCommand {
         }
         // File system names need a path; the others take none.
         guard (variable.kind == .path) == (path != nil) else { return usage() }
+        // Checked once the command line is otherwise valid, so that every
+        // error glibc reports is reported the same way.
+        if let failure = check(specification, program: program) { return failure }
         var evaluator = GetconfEvaluator(path: path ?? SmallFile.cString("/"))
         let value = evaluator.value(of: variable)
         if case .failure(let error) = value {
-            diagnose { message in
+            diagnose(program) { message in
                 message.append("pathconf: ")
                 message.append(cString: path!)
                 message.append(": ")
@@ -101,11 +111,11 @@ public enum GetconfCommand {
 
     /// With `-v SPEC`: nil if this system supports SPEC, else the exit
     /// status after saying why not. (glibc ignores a SPEC it does not know.)
-    static func check(_ specification: ByteString?) -> Int32? {
+    static func check(_ specification: ByteString?, program: ByteString) -> Int32? {
         guard let specification else { return nil }
         let status = GetconfSpecification.status(of: specification)
         if status == .supported { return nil }
-        diagnose { message in
+        diagnose(program) { message in
             if status == .unknown {
                 message.append("Unrecognized specification `")
                 message.append(specification)
@@ -124,10 +134,11 @@ public enum GetconfCommand {
         return Status.badUsage
     }
 
-    /// Writes "getconf: " and what `body` appends to standard error.
-    static func diagnose(_ body: (inout OutputBuffer) -> Void) {
+    /// Writes "PROGRAM: " and what `body` appends to standard error.
+    static func diagnose(_ program: ByteString, _ body: (inout OutputBuffer) -> Void) {
         withStandardError { message in
-            message.append(GetconfText.program)
+            message.append(program)
+            message.append(": ")
             body(&message)
         }
     }

@@ -32,7 +32,4 @@ enum GetconfText {
         getconf (libc-support) 0.1
 
         """
-
-    /// Diagnostic prefixes.
-    static let program: StaticString = "getconf: "
 }
