@@ -4,7 +4,9 @@
  *   runner [-n RUNS] [-w WARMUP] LABEL 'COMMAND ARGS...' [LABEL 'COMMAND ...']...
  *
  * Runs every command once per round, round after round (interleaved, so a
- * noisy neighbour slows all of them alike), with stdout and stdin on
+ * noisy neighbour slows all of them alike), starting each round one command
+ * further (a command run right after a heavy one pays for the caches it
+ * evicted: rotating spreads that cost evenly), with stdout and stdin on
  * /dev/null, and prints per command: label, median wall time in
  * microseconds, median as a ratio to the first command, and peak resident
  * memory (KiB, the largest of the runs). Commands are split on spaces; no
@@ -84,7 +86,8 @@ int main(int argc, char **argv) {
     }
     if (count == 0 || runs < 1) { fprintf(stderr, "usage: runner [-n RUNS] [-w WARMUP] [-s STATUS] LABEL COMMAND...\n"); return 2; }
     for (int round = -warmup; round < runs; round++) {
-        for (int k = 0; k < count; k++) {
+        for (int step = 0; step < count; step++) {
+            int k = (step + round + warmup) % count;
             double t;
             int status = run_once(&commands[k], &t);
             int ok = 0;
