@@ -67,6 +67,9 @@ public struct OutputBuffer: ~Copyable {
         append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
+    /// Disfavored so that a string literal goes to the `StaticString`
+    /// overload (no String machinery linked in, no copy).
+    @_disfavoredOverload
     public mutating func append(_ text: String) {
         var copy = text
         copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }
