@@ -70,3 +70,50 @@ struct GetconfStaticBinaryTests {
         #expect(result.status >= 0 && result.status < 126, "\(result)")
     }
 }
+
+/// getconf starts without building anything: its tables are constant data in
+/// the Embedded release binary, not arrays built at start-up.
+@Suite("static tables in the release build")
+struct GetconfStaticTableTests {
+    /// The unstripped release binary SwiftPM leaves in the musl scratch
+    /// directory (the Makefile's SCRATCH).
+    static let unstripped = Sandbox.buildDirectory.deletingLastPathComponent()
+        .appendingPathComponent(".build-musl/release/getconf").path
+
+    /// `nm` output: symbol name -> type letter.
+    static func symbols() -> [String: String]? {
+        for tool in ["nm", "llvm-nm"] {
+            let result = Sandbox.run("/usr/bin/env", [tool, unstripped])
+            guard result.status == 0 else { continue }
+            var table: [String: String] = [:]
+            for line in result.stdoutText.split(separator: "\n") {
+                let fields = line.split(separator: " ")
+                if fields.count == 3 { table[String(fields[2])] = String(fields[1]) }
+            }
+            return table
+        }
+        return nil
+    }
+
+    @Test("the variable table, the file system table and the error texts are initialized data",
+          arguments: ["GetconfVariableV3all", "FileSystemLimitsV5table", "ErrnoV5texts"])
+    func constantTables(table: String) throws {
+        try #require(FileManager.default.fileExists(atPath: Self.unstripped), "no release build: run make first")
+        let symbols = try #require(Self.symbols(), "no nm here")
+        // Embedded Swift mangles with $e; a global array built at run time
+        // has a one-time initializer function (..._WZ), a constant one only
+        // its statically initialized storage (..._WZTv_r) in a data section.
+        let storage = symbols.filter { $0.key.contains(table) && $0.key.hasSuffix("_WZTv_r") }
+        #expect(storage.count == 1, "\(table) has no static storage: it is built at start-up")
+        #expect(storage.values.allSatisfy { $0 == "d" || $0 == "D" })
+        #expect(!symbols.keys.contains { $0.contains(table) && $0.hasSuffix("_WZ") }, "\(table) has an initializer function")
+    }
+
+    @Test("start-up calls no one-time initializer")
+    func noLazyGlobals() throws {
+        try #require(FileManager.default.fileExists(atPath: Self.unstripped), "no release build: run make first")
+        let symbols = try #require(Self.symbols(), "no nm here")
+        let initializers = symbols.keys.filter { $0.hasPrefix("$e") && $0.hasSuffix("_WZ") }
+        #expect(initializers.isEmpty, "lazily built globals: \(initializers)")
+    }
+}

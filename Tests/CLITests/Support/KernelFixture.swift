@@ -13,8 +13,9 @@ enum KernelFixture {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Tools/fake-kernel.c").path
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("fake-kernel-\(getpid())").path
-        for compiler in ["/usr/bin/cc", "/usr/bin/gcc", "/usr/bin/clang"] where FileManager.default.isExecutableFile(atPath: compiler) {
-            if Sandbox.run(compiler, ["-O2", "-o", output, source]).status == 0 { return output }
+        // Any C compiler on PATH: the system's, or the Swift toolchain's clang.
+        for compiler in ["cc", "gcc", "clang"] {
+            if Sandbox.run("/usr/bin/env", [compiler, "-O2", "-o", output, source]).status == 0 { return output }
         }
         #endif
         return nil
