@@ -14,6 +14,7 @@ public enum GetconfRequest {
     /// One variable; `pathIndex` is the argument holding its path, if any.
     case one(specification: ByteString?, name: ByteString, pathIndex: Int?)
 
+    /// Reads the command line (`arguments[0]` is the program name).
     public init(_ arguments: Arguments) {
         let count = arguments.count
         if count > 1 {

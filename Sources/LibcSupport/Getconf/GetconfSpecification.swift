@@ -5,6 +5,7 @@
 /// underscore (`_POSIX_V7_LP64_OFF64`), which is 1 when this system supports
 /// it; getconf answers in that environment only if it does.
 public enum GetconfSpecification {
+    /// Whether getconf can answer for a specification.
     public enum Status: Equatable {
         case supported
         /// A specification this system does not provide (e.g. 32-bit).
@@ -15,6 +16,7 @@ public enum GetconfSpecification {
 
     static let families: (StaticString, StaticString, StaticString) = ("POSIX_V7_", "POSIX_V6_", "XBS5_")
 
+    /// Whether `name` is a specification, and one this system supports.
     public static func status(of name: ByteString) -> Status {
         let isSpecificationName = name.hasPrefix(ByteString(families.0)) || name.hasPrefix(ByteString(families.1))
             || name.hasPrefix(ByteString(families.2))

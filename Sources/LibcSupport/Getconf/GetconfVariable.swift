@@ -72,7 +72,9 @@ public struct GetconfVariable: Sendable {
 
     /// The name as given on the command line.
     public let name: StaticString
+    /// The class of value, which decides whether a path is needed.
     public let kind: Kind
+    /// How the value is obtained.
     public let source: Source
     /// Whether `getconf -a` prints it: glibc's names, in glibc's order. The
     /// names beyond glibc's (POSIX `<limits.h>` minima, `NPROCESSORS_*`) are

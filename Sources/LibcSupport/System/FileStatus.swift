@@ -3,12 +3,15 @@ import CLibc
 /// What `stat(2)` says about a path (following symbolic links), reduced to
 /// the file type and the device that holds it.
 public struct FileStatus: Equatable, Sendable {
+    /// Whether the path names a regular file (after symbolic links).
     public var isRegularFile: Bool
+    /// Whether the path names a block device.
     public var isBlockDevice: Bool
     /// The major and minor numbers of the device holding the file (`st_dev`).
     public var deviceMajor: UInt32
     public var deviceMinor: UInt32
 
+    /// A status with the given facts (for tests).
     public init(isRegularFile: Bool, isBlockDevice: Bool, deviceMajor: UInt32, deviceMinor: UInt32) {
         self.isRegularFile = isRegularFile
         self.isBlockDevice = isBlockDevice

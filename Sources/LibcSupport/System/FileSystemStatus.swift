@@ -12,6 +12,7 @@ public struct FileSystemStatus: Equatable, Sendable {
     /// The allocation unit (`f_frsize`; 0 on kernels that do not report it).
     public var fragmentSize: Int64
 
+    /// A status with the given facts (for tests).
     public init(magic: Int64, blockSize: Int64, nameMax: Int64, fragmentSize: Int64) {
         self.magic = magic
         self.blockSize = blockSize

@@ -9,6 +9,7 @@ public struct MemoryStatus: Equatable, Sendable {
     /// The size of the units above in bytes.
     public var unitSize: UInt64
 
+    /// A status with the given figures (for tests).
     public init(total: UInt64, available: UInt64, unitSize: UInt64) {
         self.total = total
         self.available = available

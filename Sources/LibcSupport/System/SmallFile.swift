@@ -30,6 +30,7 @@ public enum SmallFile {
         try open(path, relativeTo: directory, flags: O_RDONLY | O_DIRECTORY)
     }
 
+    /// Opens a directory named by a static string literal.
     public static func openDirectory(_ path: StaticString, relativeTo directory: FileDescriptor? = nil) throws(Errno) -> FileDescriptor {
         try openDirectory(cString(path), relativeTo: directory)
     }

@@ -17,6 +17,7 @@ public struct FileSystemLimits: Sendable {
     /// `POSIX2_SYMLINKS`: whether the file system has symbolic links.
     public let hasSymbolicLinks: Bool
 
+    /// An entry: the defaults unless given.
     public init(_ magic: Int64, linkMax: Int = FileSystemLimits.defaultLinkMax,
                 fileSizeBits: Int = FileSystemLimits.defaultFileSizeBits, hasSymbolicLinks: Bool = true) {
         self.magic = magic
@@ -31,8 +32,9 @@ public struct FileSystemLimits: Sendable {
     public static let defaultFileSizeBits = 32
     /// The magic number of ext2, ext3 and ext4.
     public static let extMagic: Int64 = 0xEF53
-    /// `LINK_MAX` of ext4, and of ext2 and ext3 (told apart by `Ext4Detection`).
+    /// `LINK_MAX` of ext4.
     public static let ext4LinkMax = 65000
+    /// `LINK_MAX` of ext2 and ext3 (told from ext4 by `Ext4Detection`).
     public static let ext2LinkMax = 32000
 
     /// The file systems whose answers differ from the defaults.

@@ -4,6 +4,7 @@ public enum GroupLimit {
     /// The kernel's compiled-in limit, used when `/proc` cannot say.
     public static let fallback = 65536
 
+    /// The limit of this system.
     public static func current() -> Int {
         var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         let parsed: Int? = withUnsafeMutableBytes(of: &storage) { raw in

@@ -84,13 +84,16 @@ public enum ProcessorCount {
     /// starting with `cpu` (the `cpu` total) are passed over; the first line
     /// that does not start with `cpu` ends the list.
     public struct StatLineCounter {
+        /// The `cpuN` lines seen so far.
         public private(set) var count = 0
+        /// Whether the list has ended (the rest of the file does not matter).
         public private(set) var isDone = false
         /// Bytes seen on the current line, up to the four that decide it.
         var column = 0
 
         public init() {}
 
+        /// Takes the next piece of the file.
         public mutating func consume(_ bytes: ByteString) {
             let prefix: StaticString = "cpu"
             var i = 0
