@@ -30,19 +30,19 @@ enum FaultSandbox {
                                  sourceLocation: SourceLocation = #_sourceLocation) -> (ours: ToolResult, glibc: ToolResult) {
         let ours = run(files, setup: setup, Sandbox.tool("getent"), arguments, asNobody: asNobody)
         let glibc = run(files, setup: setup, Differential.glibcGetent, arguments, asNobody: asNobody)
-        let shown = arguments.map { $0.count > 80 ? String($0.prefix(80)) + "..." : $0 }
-        #expect(ours.status < 128, "getent \(shown) was killed by signal \(ours.status - 128)\n\(ours)",
+        let shown = shortened(arguments)
+        #expect(ours.status < 128, "getent \(shown) was killed by signal \(ours.status - 128)\n\(FaultSandbox.summary(ours))",
                 sourceLocation: sourceLocation)
         #expect(ours.status == glibc.status,
                 "exit status of getent \(shown): ours \(ours.status), glibc \(glibc.status)\nours: \(ours.stderrText)",
                 sourceLocation: sourceLocation)
-        #expect(ours.stdout == glibc.stdout,
+        #expect(FaultSandbox.same(ours.stdout, glibc.stdout),
                 "stdout of getent \(shown) differs\n--- ours ---\n\(ours.stdoutText.prefix(2000))--- glibc ---\n\(glibc.stdoutText.prefix(2000))",
                 sourceLocation: sourceLocation)
         if compareStderr {
             let ourText = ours.stderrText.replacingOccurrences(of: Sandbox.tool("getent"), with: "getent")
             let glibcText = glibc.stderrText.replacingOccurrences(of: Differential.glibcGetent, with: "getent")
-            #expect(ourText == glibcText, "stderr of getent \(shown) differs\n--- ours ---\n\(ourText)--- glibc ---\n\(glibcText)",
+            #expect(FaultSandbox.same(ourText, glibcText), "stderr of getent \(shown) differs\n--- ours ---\n\(ourText)--- glibc ---\n\(glibcText)",
                     sourceLocation: sourceLocation)
         }
         return (ours, glibc)
@@ -78,7 +78,7 @@ enum FaultSandbox {
             let status = Int32(String(decoding: read("status"), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
             if status == -1 {
-                return ToolResult(stdout: Data(), stderr: Data("batch did not run: \(result)".utf8), status: -1)
+                return ToolResult(stdout: Data(), stderr: Data("batch did not run: \(FaultSandbox.summary(result))".utf8), status: -1)
             }
             return ToolResult(stdout: read("out"), stderr: read("err"), status: status)
         }
@@ -93,18 +93,18 @@ enum FaultSandbox {
         let ours = runBatch(files, setup: setup, Sandbox.tool("getent"), cases, asNobody: asNobody)
         let glibc = runBatch(files, setup: setup, Differential.glibcGetent, cases, asNobody: asNobody)
         for (index, arguments) in cases.enumerated() {
-            let shown = arguments.map { $0.count > 80 ? String($0.prefix(80)) + "..." : $0 }
+            let shown = shortened(arguments)
             let (o, g) = (ours[index], glibc[index])
-            #expect(o.status >= 0 && o.status < 128, "getent \(shown): \(o)", sourceLocation: sourceLocation)
+            #expect(o.status >= 0 && o.status < 128, "getent \(shown): \(FaultSandbox.summary(o))", sourceLocation: sourceLocation)
             #expect(o.status == g.status, "exit status of getent \(shown): ours \(o.status), glibc \(g.status)\nours: \(o.stderrText)",
                     sourceLocation: sourceLocation)
-            #expect(o.stdout == g.stdout,
+            #expect(FaultSandbox.same(o.stdout, g.stdout),
                     "stdout of getent \(shown) differs\n--- ours ---\n\(o.stdoutText.prefix(2000))--- glibc ---\n\(g.stdoutText.prefix(2000))",
                     sourceLocation: sourceLocation)
             if compareStderr {
                 let ourText = o.stderrText.replacingOccurrences(of: Sandbox.tool("getent"), with: "getent")
                 let glibcText = g.stderrText.replacingOccurrences(of: Differential.glibcGetent, with: "getent")
-                #expect(ourText == glibcText, "stderr of getent \(shown) differs\n--- ours ---\n\(ourText)--- glibc ---\n\(glibcText)",
+                #expect(FaultSandbox.same(ourText, glibcText), "stderr of getent \(shown) differs\n--- ours ---\n\(ourText)--- glibc ---\n\(glibcText)",
                         sourceLocation: sourceLocation)
             }
         }
@@ -149,6 +149,29 @@ enum FaultSandbox {
             .appendingPathComponent("libc-support-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// Whether two outputs are equal. Used instead of `#expect(a == b)` on
+    /// outputs: on a mismatch Swift Testing diffs the two collections,
+    /// which takes minutes for outputs of a few hundred kilobytes.
+    static func same(_ a: Data, _ b: Data) -> Bool { a == b }
+    static func same(_ a: String, _ b: String) -> Bool { a == b }
+
+    /// A result for a failure message: status and the first 2,000
+    /// characters of each stream.
+    static func summary(_ result: ToolResult) -> String {
+        func cut(_ text: String) -> String {
+            text.count > 2000 ? String(text.prefix(2000)) + "... (\(text.utf8.count) bytes)\n" : text
+        }
+        return "status \(result.status)\n--- stdout ---\n\(cut(result.stdoutText))--- stderr ---\n\(cut(result.stderrText))"
+    }
+
+    /// Arguments as shown in a failure message: long ones cut, at most ten
+    /// (Swift Testing formats huge messages very slowly).
+    static func shortened(_ arguments: [String]) -> String {
+        let shown = arguments.prefix(10).map { $0.count > 80 ? String($0.prefix(80)) + "..." : $0 }
+        let more = arguments.count > 10 ? " and \(arguments.count - 10) more" : ""
+        return "\(shown)\(more)"
     }
 
     /// Single-quotes `text` for /bin/sh.

@@ -80,8 +80,8 @@ struct FaultsArgumentTests {
         let cases = ["passwd", "group"].flatMap { database in keys.map { [database, $0] } }
         let results = FaultSandbox.runBatch(Self.files.mapValues { $0.map { Data($0.utf8) } }, Sandbox.tool("getent"), cases)
         for (arguments, ours) in zip(cases, results) {
-            #expect(ours.status == 2, "getent \(arguments): \(ours)")
-            #expect(ours.stdoutText == "", "getent \(arguments): \(ours)")
+            #expect(ours.status == 2, "getent \(arguments): \(FaultSandbox.summary(ours))")
+            #expect(FaultSandbox.same(ours.stdoutText, ""), "getent \(arguments): \(FaultSandbox.summary(ours))")
         }
     }
 
@@ -120,11 +120,11 @@ struct FaultsArgumentTests {
     func getconfArguments(_ arguments: [String]) {
         let ours = Sandbox.run(Sandbox.tool("getconf"), arguments)
         let glibc = Sandbox.run(Differential.glibcGetconf, arguments)
-        #expect(ours.status < 128, "getconf \(arguments) was killed: \(ours)")
-        #expect(ours.status == glibc.status, "getconf \(arguments): ours \(ours)\nglibc \(glibc)")
-        #expect(ours.stdout == glibc.stdout, "getconf \(arguments): ours \(ours)\nglibc \(glibc)")
+        #expect(ours.status < 128, "getconf \(arguments) was killed: \(FaultSandbox.summary(ours))")
+        #expect(ours.status == glibc.status, "getconf \(arguments): ours \(FaultSandbox.summary(ours))\nglibc \(FaultSandbox.summary(glibc))")
+        #expect(FaultSandbox.same(ours.stdout, glibc.stdout), "getconf \(arguments): ours \(FaultSandbox.summary(ours))\nglibc \(FaultSandbox.summary(glibc))")
         let ourText = ours.stderrText.replacingOccurrences(of: Sandbox.tool("getconf"), with: "getconf")
         let glibcText = glibc.stderrText.replacingOccurrences(of: Differential.glibcGetconf, with: "getconf")
-        #expect(ourText == glibcText, "getconf \(arguments): ours \(ours)\nglibc \(glibc)")
+        #expect(FaultSandbox.same(ourText, glibcText), "getconf \(arguments): ours \(FaultSandbox.summary(ours))\nglibc \(FaultSandbox.summary(glibc))")
     }
 }

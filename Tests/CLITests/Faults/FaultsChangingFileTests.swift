@@ -49,24 +49,24 @@ struct FaultsChangingFileTests {
             // glibc reads the file after opening it: pause it at the open.
             let glibc = Self.pausedRun(Differential.glibcGetent, ["passwd", key], syscall: "openat",
                                        change: "mv /etc/passwd.new /etc/passwd")
-            #expect(ours.status == glibc.status, "getent passwd \(key): ours \(ours), glibc \(glibc)")
-            #expect(ours.stdout == glibc.stdout, "getent passwd \(key): ours \(ours), glibc \(glibc)")
+            #expect(ours.status == glibc.status, "getent passwd \(key): ours \(FaultSandbox.summary(ours)), glibc \(FaultSandbox.summary(glibc))")
+            #expect(FaultSandbox.same(ours.stdout, glibc.stdout), "getent passwd \(key): ours \(FaultSandbox.summary(ours)), glibc \(FaultSandbox.summary(glibc))")
             let old = Self.before.split(separator: "\n").first { $0.hasPrefix(key + ":") || $0.contains(":\(key):\(key):") }
-            #expect(ours.stdoutText == old.map { $0 + "\n" } ?? "", "getent passwd \(key): \(ours)")
+            #expect(FaultSandbox.same(ours.stdoutText, old.map { $0 + "\n" } ?? ""), "getent passwd \(key): \(FaultSandbox.summary(ours))")
         }
         // Enumeration: the whole old file, never a mix.
         let ours = Self.pausedRun(Sandbox.tool("getent"), ["passwd"], change: "mv /etc/passwd.new /etc/passwd")
         #expect(ours.status == 0)
-        #expect(ours.stdoutText == Self.before, "\(ours)")
+        #expect(FaultSandbox.same(ours.stdoutText, Self.before), "\(FaultSandbox.summary(ours))")
     }
 
     @Test("a file truncated during the lookup: reported, status 1, no crash")
     func truncatedDuringLookup() {
         for arguments in [["passwd", "bob"], ["passwd", "1001"], ["passwd"], ["passwd", "nobody-here"]] {
             let ours = Self.pausedRun(Sandbox.tool("getent"), arguments, change: ": > /etc/passwd")
-            #expect(ours.status == 1, "getent \(arguments): \(ours)")
-            #expect(ours.stdoutText == "", "getent \(arguments): \(ours)")
-            #expect(ours.stderrText == "getent: /etc/passwd: file changed while being read\n", "getent \(arguments): \(ours)")
+            #expect(ours.status == 1, "getent \(arguments): \(FaultSandbox.summary(ours))")
+            #expect(FaultSandbox.same(ours.stdoutText, ""), "getent \(arguments): \(FaultSandbox.summary(ours))")
+            #expect(FaultSandbox.same(ours.stderrText, "getent: /etc/passwd: file changed while being read\n"), "getent \(arguments): \(FaultSandbox.summary(ours))")
         }
     }
 
@@ -94,7 +94,7 @@ struct FaultsChangingFileTests {
             exit 0
             """
         let result = FaultSandbox.run(files, setup: setup, Sandbox.tool("getent"), [])
-        #expect(result.status == 0, "\(result)")
+        #expect(result.status == 0, "\(FaultSandbox.summary(result))")
         #expect(result.stdoutText.hasSuffix("other=0\n"), "\(result.stdoutText)")
         #expect(!result.stdoutText.contains("unexpected"), "\(result.stdoutText)")
     }

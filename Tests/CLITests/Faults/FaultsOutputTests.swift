@@ -35,17 +35,17 @@ struct FaultsOutputTests {
     @Test("getent > /dev/full: an error on stderr, non-zero exit", arguments: getentCases)
     func getentToFull(_ arguments: [String]) {
         let ours = FaultSandbox.run(Self.files, setup: "exec >/dev/full", Sandbox.tool("getent"), arguments)
-        #expect(ours.status != 0 && ours.status < 128, "getent \(arguments) > /dev/full: \(ours)")
-        #expect(Self.stderr(ours, tool: "getent").hasPrefix("getent: "), "getent \(arguments) > /dev/full: \(ours)")
-        #expect(ours.stderrText.contains(Self.noSpace), "getent \(arguments) > /dev/full: \(ours)")
+        #expect(ours.status != 0 && ours.status < 128, "getent \(arguments) > /dev/full: \(FaultSandbox.summary(ours))")
+        #expect(Self.stderr(ours, tool: "getent").hasPrefix("getent: "), "getent \(arguments) > /dev/full: \(FaultSandbox.summary(ours))")
+        #expect(ours.stderrText.contains(Self.noSpace), "getent \(arguments) > /dev/full: \(FaultSandbox.summary(ours))")
     }
 
     @Test("getent with stdout closed: an error on stderr, non-zero exit", arguments: getentCases)
     func getentClosed(_ arguments: [String]) {
         let ours = FaultSandbox.run(Self.files, setup: "exec >&-", Sandbox.tool("getent"), arguments)
-        #expect(ours.status != 0 && ours.status < 128, "getent \(arguments) >&-: \(ours)")
-        #expect(Self.stderr(ours, tool: "getent").hasPrefix("getent: "), "getent \(arguments) >&-: \(ours)")
-        #expect(ours.stderrText.contains(Self.badDescriptor), "getent \(arguments) >&-: \(ours)")
+        #expect(ours.status != 0 && ours.status < 128, "getent \(arguments) >&-: \(FaultSandbox.summary(ours))")
+        #expect(Self.stderr(ours, tool: "getent").hasPrefix("getent: "), "getent \(arguments) >&-: \(FaultSandbox.summary(ours))")
+        #expect(ours.stderrText.contains(Self.badDescriptor), "getent \(arguments) >&-: \(FaultSandbox.summary(ours))")
     }
 
     /// A miss writes nothing, so there is no write error: same as glibc.
@@ -62,9 +62,9 @@ struct FaultsOutputTests {
         for arguments in [["passwd"], ["passwd"] + (0..<20_000).map { "user\($0)" }] {
             let ours = Sandbox.runWithEtc(Self.files, "/bin/bash", ["-c", setup, Sandbox.tool("getent")] + arguments)
             let glibc = Sandbox.runWithEtc(Self.files, "/bin/bash", ["-c", setup, Differential.glibcGetent] + arguments)
-            #expect(ours.stdoutText == "root:x:0:0:root:/root:/bin/sh\nstatus 141\n", "\(ours)")
-            #expect(ours.stdout == glibc.stdout, "ours \(ours)\nglibc \(glibc)")
-            #expect(ours.stderrText == "", "\(ours)")
+            #expect(FaultSandbox.same(ours.stdoutText, "root:x:0:0:root:/root:/bin/sh\nstatus 141\n"), "\(FaultSandbox.summary(ours))")
+            #expect(FaultSandbox.same(ours.stdout, glibc.stdout), "ours \(FaultSandbox.summary(ours))\nglibc \(FaultSandbox.summary(glibc))")
+            #expect(FaultSandbox.same(ours.stderrText, ""), "\(FaultSandbox.summary(ours))")
         }
     }
 
@@ -74,9 +74,9 @@ struct FaultsOutputTests {
     func getconfUnwritable(_ arguments: [String]) {
         for (setup, reason) in [("exec >/dev/full", Self.noSpace), ("exec >&-", Self.badDescriptor)] {
             let ours = Sandbox.run("/bin/sh", ["-c", setup + "; exec \"$0\" \"$@\"", Sandbox.tool("getconf")] + arguments)
-            #expect(ours.status != 0 && ours.status < 128, "getconf \(arguments) (\(setup)): \(ours)")
-            #expect(Self.stderr(ours, tool: "getconf").hasPrefix("getconf: "), "getconf \(arguments) (\(setup)): \(ours)")
-            #expect(ours.stderrText.contains(reason), "getconf \(arguments) (\(setup)): \(ours)")
+            #expect(ours.status != 0 && ours.status < 128, "getconf \(arguments) (\(setup)): \(FaultSandbox.summary(ours))")
+            #expect(Self.stderr(ours, tool: "getconf").hasPrefix("getconf: "), "getconf \(arguments) (\(setup)): \(FaultSandbox.summary(ours))")
+            #expect(ours.stderrText.contains(reason), "getconf \(arguments) (\(setup)): \(FaultSandbox.summary(ours))")
         }
     }
 
@@ -86,7 +86,7 @@ struct FaultsOutputTests {
         let setup = "\"$0\" -a | (exec 0<&-; sleep 0.2); echo \"status ${PIPESTATUS[0]}\""
         let ours = Sandbox.run("/bin/bash", ["-c", setup, Sandbox.tool("getconf")])
         let glibc = Sandbox.run("/bin/bash", ["-c", setup, Differential.glibcGetconf])
-        #expect(ours.stdout == glibc.stdout, "ours \(ours)\nglibc \(glibc)")
-        #expect(ours.stderrText == "", "\(ours)")
+        #expect(FaultSandbox.same(ours.stdout, glibc.stdout), "ours \(FaultSandbox.summary(ours))\nglibc \(FaultSandbox.summary(glibc))")
+        #expect(FaultSandbox.same(ours.stderrText, ""), "\(FaultSandbox.summary(ours))")
     }
 }

@@ -153,7 +153,7 @@ struct SecurityTests {
     @Test("getent opens only its database's files, read-only; writes and runs nothing", arguments: cases)
     func getentFootprint(_ testCase: Case) {
         let (result, calls) = Self.trace(Sandbox.tool("getent"), testCase.arguments, files: Self.files)
-        #expect(result.status < 128, "getent \(testCase) was killed: \(result)")
+        #expect(result.status < 128, "getent \(testCase) was killed: \(FaultSandbox.summary(result))")
         Self.check(calls, allowed: testCase.allowed, sockets: testCase.sockets, context: "getent \(testCase)")
         // The one promise spelled out: no shadow file unless asked for.
         if !["shadow", "gshadow"].contains(testCase.arguments[0]) {
@@ -166,7 +166,7 @@ struct SecurityTests {
           arguments: [["PAGESIZE"], ["-a"], ["PATH_MAX", "/"], ["_NPROCESSORS_ONLN"], ["LONG_BIT"], ["BOGUS"]])
     func getconfFootprint(_ arguments: [String]) {
         let (result, calls) = Self.trace(Sandbox.tool("getconf"), arguments, files: [:])
-        #expect(result.status < 128, "getconf \(arguments) was killed: \(result)")
+        #expect(result.status < 128, "getconf \(arguments) was killed: \(FaultSandbox.summary(result))")
         let opened = Set(calls.compactMap { ["open", "openat"].contains($0.name) ? $0.path : nil })
         let system = opened.filter { $0.hasPrefix("/proc/") || $0.hasPrefix("/sys/") || $0 == "/" }
         Self.check(calls, allowed: system, sockets: false, context: "getconf \(arguments)")
