@@ -109,11 +109,11 @@ struct FaultsArgumentTests {
     // MARK: getconf
 
     static let getconfCases: [[String]] = [
-        [], ["-v"], ["-v", ""], ["-v", "bogus", "PAGESIZE"], ["-v", "POSIX_V7_LP64_OFF64", "PAGESIZE"],
+        [], ["-v"], ["-v", ""], ["-v", "POSIX_V7_LP64_OFF64", "PAGESIZE"],
         ["-vPOSIX_V7_LP64_OFF64", "PAGESIZE"], ["PAGESIZE", "extra"], ["PATH_MAX"], ["PATH_MAX", "/"],
         ["PATH_MAX", "/nonexistent"], ["NAME_MAX", "/etc/passwd/x"], ["BOGUS"], [""],
         ["-x"], ["-"], ["--"], ["--", "PAGESIZE"], ["PATH_MAX", "/", "extra"], ["_POSIX_PATH_MAX"],
-        ["LINK_MAX", "/tmp\nx"], ["PAGESIZE\n"], ["PAGE SIZE"], ["pagesize"], ["-a", "-a"], ["-v"],
+        ["LINK_MAX", "/tmp\nx"], ["PAGESIZE\n"], ["PAGE SIZE"], ["pagesize"], ["-v"],
     ]
 
     @Test("getconf argument errors", arguments: getconfCases)
@@ -126,5 +126,14 @@ struct FaultsArgumentTests {
         let ourText = ours.stderrText.replacingOccurrences(of: Sandbox.tool("getconf"), with: "getconf")
         let glibcText = glibc.stderrText.replacingOccurrences(of: Differential.glibcGetconf, with: "getconf")
         #expect(FaultSandbox.same(ourText, glibcText), "getconf \(arguments): ours \(FaultSandbox.summary(ours))\nglibc \(FaultSandbox.summary(glibc))")
+    }
+
+    /// Deliberate differences (man/getconf.1): -v checks its specification.
+    @Test("getconf -v with an unknown specification: the documented error")
+    func getconfUnknownSpecification() {
+        let ours = Sandbox.run(Sandbox.tool("getconf"), ["-v", "bogus", "PAGESIZE"])
+        #expect(ours.status == 2, "\(FaultSandbox.summary(ours))")
+        #expect(ours.stdout.isEmpty, "\(FaultSandbox.summary(ours))")
+        #expect(ours.stderrText.hasSuffix(": Unrecognized specification `bogus'\n"), "\(FaultSandbox.summary(ours))")
     }
 }

@@ -82,11 +82,13 @@ struct FaultsOutputTests {
 
     @Test("getconf -a | head -1: quiet end by SIGPIPE like glibc's")
     func getconfIntoHead() {
-        // getconf -a is small; repeat it through a pipe that closes at once.
-        let setup = "\"$0\" -a | (exec 0<&-; sleep 0.2); echo \"status ${PIPESTATUS[0]}\""
+        // getconf -a fits in a pipe's buffer: start it only after the
+        // reader has closed its end, so both tools meet a closed pipe.
+        let setup = "(sleep 0.3; exec \"$0\" -a) | (exec 0<&-; sleep 0.6); echo \"status ${PIPESTATUS[0]}\""
         let ours = Sandbox.run("/bin/bash", ["-c", setup, Sandbox.tool("getconf")])
         let glibc = Sandbox.run("/bin/bash", ["-c", setup, Differential.glibcGetconf])
         #expect(FaultSandbox.same(ours.stdout, glibc.stdout), "ours \(FaultSandbox.summary(ours))\nglibc \(FaultSandbox.summary(glibc))")
+        #expect(FaultSandbox.same(ours.stdoutText, "status 141\n"), "\(FaultSandbox.summary(ours))")
         #expect(FaultSandbox.same(ours.stderrText, ""), "\(FaultSandbox.summary(ours))")
     }
 }

@@ -38,6 +38,8 @@ struct SecurityTests {
         let result = FaultSandbox.run(files, setup: setup, tool, arguments)
         let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         var calls: [Call] = []
+        // Paths of open descriptors, to resolve openat(fd, "relative").
+        var openPaths: [String: String] = [:]
         for line in text.split(separator: "\n") {
             // "PID name(args) = result"; skip signals and exits.
             var body = Substring(line)
@@ -52,6 +54,13 @@ struct SecurityTests {
             if let quote = arguments.firstIndex(of: "\"") {
                 let rest = arguments[arguments.index(after: quote)...]
                 if let end = rest.firstIndex(of: "\"") { path = String(rest[..<end]) }
+            }
+            if name == "openat", let relative = path, !relative.hasPrefix("/"), first != "AT_FDCWD" {
+                path = (openPaths[first] ?? "<descriptor \(first)>") + "/" + relative
+            }
+            if ["open", "openat"].contains(name), let path, let equals = body.range(of: ") = ", options: .backwards) {
+                let result = body[equals.upperBound...].prefix { $0.isNumber }
+                if !result.isEmpty { openPaths[String(result)] = path }
             }
             calls.append(Call(name: name, text: String(body), path: path, firstArgument: first))
         }
