@@ -1,0 +1,92 @@
+import CLibc
+
+/// Field-level helpers shared by the line parsers of the network databases.
+///
+/// The C library reads these files line by line into C strings, so a NUL
+/// byte ends what its parsers see of a line, and `#` starts a comment. These
+/// helpers reproduce that view over the mapped bytes without copying.
+extension ByteString {
+    /// The bytes before the first NUL: what a C parser sees of this line.
+    @inlinable
+    public var beforeNUL: ByteString {
+        guard count > 0, let nul = memchr(start!, 0, count) else { return self }
+        return prefix(UnsafeRawPointer(nul) - UnsafeRawPointer(start!))
+    }
+
+    /// The bytes before the first `#` (the rest of the line is a comment).
+    @inlinable
+    public var beforeComment: ByteString {
+        guard count > 0, let hash = memchr(start!, 0x23, count) else { return self }
+        return prefix(UnsafeRawPointer(hash) - UnsafeRawPointer(start!))
+    }
+
+    /// The line content a `#`-commented database parser works on: cut at the
+    /// first NUL, then at the first `#`.
+    @inlinable
+    public var lineContent: ByteString { beforeNUL.beforeComment }
+
+    /// Drops leading C-locale white space (`isspace`).
+    @inlinable
+    public var droppingLeadingSpace: ByteString {
+        var i = 0
+        while i < count && ASCII.isSpace(start![i]) { i += 1 }
+        return dropFirst(i)
+    }
+
+    /// The offset of the first occurrence of `needle` at or after `from`
+    /// (`memmem`), or nil. An empty needle is never found.
+    @inlinable
+    public func firstOffset(of needle: ByteString, from: Int = 0) -> Int? {
+        guard needle.count > 0, from < count, needle.count <= count - from else { return nil }
+        let base = start! + from
+        guard let hit = memmem(base, count - from, needle.start!, needle.count) else { return nil }
+        return from + (UnsafeRawPointer(hit) - UnsafeRawPointer(base))
+    }
+
+    /// The offset of the first occurrence of `needle` at or after `from`,
+    /// comparing ASCII letters without regard to case; nil if none (and for
+    /// an empty needle).
+    public func firstOffsetIgnoringASCIICase(of needle: ByteString, from: Int = 0) -> Int? {
+        guard needle.count > 0, from < count, needle.count <= count - from else { return nil }
+        let first = needle[0]
+        let lower = ASCII.lowercase(first)
+        let upper = (lower >= 0x61 && lower <= 0x7A) ? lower - 0x20 : lower
+        var position = from
+        let last = count - needle.count
+        while position <= last {
+            // Jump to the next byte that can start a match, in either case.
+            let window = last - position + 1
+            let a = memchr(start! + position, Int32(lower), window)
+            let b = upper == lower ? nil : memchr(start! + position, Int32(upper), window)
+            let candidate: UnsafeMutableRawPointer
+            switch (a, b) {
+            case (nil, nil): return nil
+            case let (x?, nil): candidate = x
+            case let (nil, y?): candidate = y
+            case let (x?, y?): candidate = x < y ? x : y
+            }
+            position = UnsafeRawPointer(candidate) - UnsafeRawPointer(start!)
+            if slice(position, position + needle.count).equalsIgnoringASCIICase(needle) {
+                return position
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The start offset of the line containing `offset`.
+    @inlinable
+    public func lineStart(containing offset: Int) -> Int {
+        var i = offset
+        while i > 0 && start![i - 1] != 0x0A { i -= 1 }
+        return i
+    }
+
+    /// The end offset (the `\n` or the end of the bytes) of the line
+    /// containing `offset`.
+    @inlinable
+    public func lineEnd(containing offset: Int) -> Int {
+        guard offset < count, let newline = memchr(start! + offset, 0x0A, count - offset) else { return count }
+        return UnsafeRawPointer(newline) - UnsafeRawPointer(start!)
+    }
+}
