@@ -133,7 +133,8 @@ struct NetgroupRecordTests {
         withBytes(file) { bytes in
             let text = rendered { out in
                 withBytes("g1") { g in withBytes("h1") { h in withBytes("u1") { u in withBytes("D1") { d in
-                    NetgroupExpansion.writeMembership(host: h, user: u, domain: d, in: g, file: bytes, to: &out)
+                    let member = NetgroupExpansion.contains(host: h, user: u, domain: d, in: g, file: bytes)
+                    NetgroupExpansion.writeMembership(host: h, user: u, domain: d, in: g, isMember: member, to: &out)
                 } } } }
             }
             #expect(text == "g1                    (h1,u1,D1) = 1\n")

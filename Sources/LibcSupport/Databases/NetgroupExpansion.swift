@@ -83,10 +83,9 @@ public enum NetgroupExpansion {
     }
 
     /// Writes glibc's answer to a membership query,
-    /// `name (host,user,domain) = 0|1`.
+    /// `name (host,user,domain) = 0|1`, with the arguments as given.
     public static func writeMembership(host: ByteString, user: ByteString, domain: ByteString,
-                                       in name: ByteString, file: ByteString, to output: inout OutputBuffer) {
-        let member = contains(host: host, user: user, domain: domain, in: name, file: file)
+                                       in name: ByteString, isMember: Bool, to output: inout OutputBuffer) {
         output.append(name)
         output.append(repeating: 0x20, count: 21 - name.count)
         output.append(" (")
@@ -95,6 +94,6 @@ public enum NetgroupExpansion {
         output.append(user)
         output.append(UInt8(ascii: ","))
         output.append(domain)
-        output.append(member ? ") = 1\n" : ") = 0\n")
+        output.append(isMember ? ") = 1\n" : ") = 0\n")
     }
 }

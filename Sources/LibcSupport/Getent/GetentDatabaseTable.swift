@@ -13,6 +13,13 @@ public struct GetentDatabaseEntry: Sendable {
 /// own file (a type conforming to `GetentDatabase`).
 enum GetentDatabaseTable {
     static let entries: [GetentDatabaseEntry] = [
+        GetentDatabaseEntry(AliasesDatabase.self),
+        GetentDatabaseEntry(EthersDatabase.self),
+        GetentDatabaseEntry(NetgroupDatabase.self),
+        GetentDatabaseEntry(NetworksDatabase.self),
+        GetentDatabaseEntry(ProtocolsDatabase.self),
+        GetentDatabaseEntry(RPCDatabase.self),
+        GetentDatabaseEntry(ServicesDatabase.self),
     ]
 
     /// The entry named exactly `name`, if implemented.
