@@ -1,3 +1,5 @@
+import CLibc
+
 /// One entry of `/etc/aliases`: `name: member, member, ...`.
 ///
 /// An entry goes on over the following lines that start with white space
@@ -64,6 +66,11 @@ public struct AliasRecord {
         defer { cPath.deallocate() }
         for i in 0..<path.count { cPath[i] = CChar(bitPattern: path[i]) }
         cPath[path.count] = 0
+        // Only a regular file is read: a device or a FIFO named by the
+        // aliases file could block or never end.
+        // (Checked before opening: opening a FIFO waits for a writer.)
+        var info = stat()
+        guard stat(cPath, &info) == 0, clibc_is_regular_file(info.st_mode) != 0 else { return true }
         let included: MappedFile
         do {
             included = try MappedFile(path: cPath)
@@ -106,38 +113,36 @@ public struct AliasRecord {
     /// The first entry named `key` (ignoring ASCII case) that has members.
     public static func lookup(_ key: ByteString, in file: ByteString) -> AliasRecord? {
         if key.isEmpty || key.firstIndex(of: UInt8(ascii: ":")) != nil { return nil }
-        var from = 0
-        while let hit = file.firstOffsetIgnoringASCIICase(of: key, from: from) {
-            from = hit + 1
-            let lineStart = file.lineStart(containing: hit)
-            guard hit + key.count < file.count, file[hit + key.count] == UInt8(ascii: ":") else { continue }
-            var i = lineStart
-            while i < hit && ASCII.isSpace(file[i]) { i += 1 }
-            guard i == hit, startsEntry(lineStart, in: file) else { continue }
+        var occurrences = CaseInsensitiveOccurrences(of: key, in: file)
+        // Hits before `settled` are decided; `settled` starts a line read on
+        // its own. Both only move forward, so the whole search is linear.
+        var settled = 0
+        while let hit = occurrences.next() {
+            // A name is followed by its colon and preceded on its line by
+            // white space only.
+            guard hit >= settled, hit + key.count < file.count, file[hit + key.count] == UInt8(ascii: ":")
+            else { continue }
+            var lineStart = hit
+            while lineStart > 0 && isIndented(file[lineStart - 1]) { lineStart -= 1 }
+            guard lineStart == 0 || file[lineStart - 1] == UInt8(ascii: "\n") else { continue }
+            if lineStart > 0 && isIndented(file[lineStart]) {
+                // An indented line continues an entry if one is open above it:
+                // read forward from the last line that is not indented.
+                var start = lineStart
+                while start > settled {
+                    let previous = file.lineStart(containing: start - 1)
+                    start = previous
+                    if !isIndented(file[previous]) { break }
+                }
+                while start < lineStart { start = parse(in: file, at: start).next }
+                settled = start
+                if start != lineStart { continue }
+            }
             let (record, next) = parse(in: file, at: lineStart)
             if let record, record.name.equalsIgnoringASCIICase(key), record.hasMembers { return record }
-            from = next
+            settled = next
         }
         return nil
-    }
-
-    /// Whether the line at `lineStart` is read on its own rather than as
-    /// the continuation of an entry above it.
-    static func startsEntry(_ lineStart: Int, in file: ByteString) -> Bool {
-        if lineStart == 0 || !isIndented(file[lineStart]) { return true }
-        // An indented line continues an entry only if an entry is open above:
-        // go back to the last line that is not indented, then read forward.
-        var anchor = file.lineStart(containing: lineStart - 1)
-        while anchor > 0 && isIndented(file[anchor]) {
-            anchor = file.lineStart(containing: anchor - 1)
-        }
-        var start = anchor
-        while start < lineStart {
-            let (_, next) = parse(in: file, at: start)
-            if next > lineStart { return false }
-            start = next
-        }
-        return start == lineStart
     }
 
     /// Whether a line starting with `byte` is indented (white space other

@@ -47,39 +47,15 @@ extension ByteString {
     /// comparing ASCII letters without regard to case; nil if none (and for
     /// an empty needle).
     public func firstOffsetIgnoringASCIICase(of needle: ByteString, from: Int = 0) -> Int? {
-        guard needle.count > 0, from < count, needle.count <= count - from else { return nil }
-        let first = needle[0]
-        let lower = ASCII.lowercase(first)
-        let upper = (lower >= 0x61 && lower <= 0x7A) ? lower - 0x20 : lower
-        var position = from
-        let last = count - needle.count
-        while position <= last {
-            // Jump to the next byte that can start a match, in either case.
-            let window = last - position + 1
-            let a = memchr(start! + position, Int32(lower), window)
-            let b = upper == lower ? nil : memchr(start! + position, Int32(upper), window)
-            let candidate: UnsafeMutableRawPointer
-            switch (a, b) {
-            case (nil, nil): return nil
-            case let (x?, nil): candidate = x
-            case let (nil, y?): candidate = y
-            case let (x?, y?): candidate = x < y ? x : y
-            }
-            position = UnsafeRawPointer(candidate) - UnsafeRawPointer(start!)
-            if slice(position, position + needle.count).equalsIgnoringASCIICase(needle) {
-                return position
-            }
-            position += 1
-        }
-        return nil
+        var occurrences = CaseInsensitiveOccurrences(of: needle, in: self, from: from)
+        return occurrences.next()
     }
 
     /// The start offset of the line containing `offset`.
     @inlinable
     public func lineStart(containing offset: Int) -> Int {
-        var i = offset
-        while i > 0 && start![i - 1] != 0x0A { i -= 1 }
-        return i
+        guard offset > 0, let newline = memrchr(start!, 0x0A, offset) else { return 0 }
+        return UnsafeRawPointer(newline) - UnsafeRawPointer(start!) + 1
     }
 
     /// The end offset (the `\n` or the end of the bytes) of the line
