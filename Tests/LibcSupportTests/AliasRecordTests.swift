@@ -133,4 +133,12 @@ struct AliasRecordTests {
             }
         }
     }
+
+    /// glibc's enumeration silently drops an entry whose name and members
+    /// take more than about 1 KB (its lookup finds it); we list it.
+    @Test func longEntriesAreListed() {
+        let long = String(repeating: "m", count: 5000)
+        #expect(enumerate("a: x\nb: \(long), q\nc: z\n")
+            == "a:              x\nb:              \(long), q\nc:              z\n")
+    }
 }
