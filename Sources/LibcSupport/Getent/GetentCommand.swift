@@ -17,6 +17,7 @@ public enum GetentCommand {
     private static func run(_ arguments: Arguments, switchFile: ByteString?) -> Int32 {
         var context = GetentContext(switchSettings: SwitchSettings(fileContents: switchFile))
         let options = GetentOptions(arguments)
+        context.programName = options.invocationName
         var status: Int32
         switch options.parse(into: &context) {
         case .exit(let code):
