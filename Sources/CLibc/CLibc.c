@@ -11,3 +11,7 @@ void arc4random_buf(void *buffer, size_t size) {
     }
 }
 #endif
+
+/* Buffer space for a tool's output, in .bss: no allocation at start-up, and
+ * only the pages written are ever touched. */
+unsigned char clibc_output_storage[CLIBC_OUTPUT_STORAGE_SIZE];

@@ -80,4 +80,10 @@ static inline char **clibc_environment(void) {
     return environ;
 }
 
+/* Static output buffer space (see CLibc.c). */
+#define CLIBC_OUTPUT_STORAGE_SIZE (64 * 1024 + 1024)
+extern unsigned char clibc_output_storage[CLIBC_OUTPUT_STORAGE_SIZE];
+static inline unsigned char *clibc_output_storage_base(void) { return clibc_output_storage; }
+static inline size_t clibc_output_storage_size(void) { return CLIBC_OUTPUT_STORAGE_SIZE; }
+
 #endif

@@ -14,13 +14,26 @@ public struct OutputBuffer: ~Copyable {
     /// The first write error, if any.
     public private(set) var error: Errno?
 
+    @usableFromInline let ownsStorage: Bool
+
     public init(_ descriptor: FileDescriptor, capacity: Int = 64 * 1024) {
         self.descriptor = descriptor
         self.capacity = capacity
         self.storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        ownsStorage = true
     }
 
-    deinit { storage.deallocate() }
+    /// Buffers into `storage`, which the caller owns and keeps alive (for
+    /// example stack memory from `withUnsafeTemporaryAllocation`), so that
+    /// start-up allocates nothing.
+    public init(_ descriptor: FileDescriptor, storage: UnsafeMutableBufferPointer<UInt8>) {
+        self.descriptor = descriptor
+        self.capacity = storage.count
+        self.storage = storage.baseAddress!
+        ownsStorage = false
+    }
+
+    deinit { if ownsStorage { storage.deallocate() } }
 
     public var failed: Bool { error != nil }
 
