@@ -42,8 +42,8 @@ public enum AccountFile<Record: AccountRecord> {
     /// `compat` would need NIS.
     public static func enumerate(_ bytes: ByteString, compat: Bool, rules: CompatRules,
                                  _ each: (Record) -> Void) -> ServiceStatus {
-        for line in LineSequence(bytes) {
-            guard let content = RecordLine.content(line) else { continue }
+        for line in ScannedLines(bytes) {
+            guard let content = RecordLine.content(withoutNUL: line) else { continue }
             if compat, let directive = CompatDirective.of(content) {
                 switch directive {
                 case .includeAll, .include: return .unavailable

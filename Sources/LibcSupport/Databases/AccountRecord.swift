@@ -70,5 +70,5 @@ func listContains(_ raw: ByteString, _ name: ByteString) -> Bool {
 /// Whether a list field would be refused by the writer (an item holds `:`).
 @inlinable
 func listIsWritable(_ raw: ByteString) -> Bool {
-    raw.firstIndex(of: UInt8(ascii: ":")) == nil
+    !raw.containsByte(UInt8(ascii: ":"))
 }

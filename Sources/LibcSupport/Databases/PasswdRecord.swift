@@ -16,13 +16,16 @@ public struct PasswdRecord: IdentifiedAccountRecord {
     public var gecos: ByteString
     public var directory: ByteString
     public var shell: ByteString
+    /// The line's content when writing the entry gives it back unchanged
+    /// (all seven fields, ids in plain decimal): enumeration copies it.
+    public var verbatim: ByteString?
 
     public var id: UInt32 { uid }
 
     public static func parse(_ content: ByteString) -> PasswdRecord? {
         var fields = FieldReader(content)
         var record = PasswdRecord(name: fields.next(), password: .empty, uid: 0, gid: 0,
-                                  gecos: .empty, directory: .empty, shell: .empty)
+                                  gecos: .empty, directory: .empty, shell: .empty, verbatim: nil)
         let nis = RecordLine.isNISName(record.name)
         if fields.atEnd || (nis && fields.atLineEndAfterColon) { return nis ? record : nil }
         record.password = fields.next()
@@ -48,11 +51,19 @@ public struct PasswdRecord: IdentifiedAccountRecord {
         record.directory = fields.next()
         if fields.atEnd { return record }
         record.shell = fields.remainder()
+        if !nis && FieldReader.isCanonicalNumber(uid) && FieldReader.isCanonicalNumber(gid) {
+            record.verbatim = content
+        }
         return record
     }
 
     public func write(to output: inout OutputBuffer) -> Bool {
-        if shell.firstIndex(of: UInt8(ascii: ":")) != nil { return false }
+        if shell.containsByte(UInt8(ascii: ":")) { return false }
+        if let verbatim {
+            output.append(verbatim)
+            output.append(UInt8(ascii: "\n"))
+            return true
+        }
         let nis = RecordLine.isNISName(name)
         output.append(name)
         output.append(UInt8(ascii: ":"))
