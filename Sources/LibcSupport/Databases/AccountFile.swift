@@ -57,6 +57,25 @@ public enum AccountFile<Record: AccountRecord> {
         return .notFound
     }
 
+    /// `enumerate` writing each entry to `context` (with the verbatim fast
+    /// path for plain lines).
+    static func enumerate(_ bytes: ByteString, compat: Bool, rules: CompatRules, into context: inout GetentContext) -> ServiceStatus {
+        for line in ScannedLines(bytes) {
+            guard let content = RecordLine.content(withoutNUL: line) else { continue }
+            if compat, let directive = CompatDirective.of(content) {
+                switch directive {
+                case .includeAll, .include: return .unavailable
+                case .includeNetgroup: if rules.netgroupStopsEnumeration { return .unavailable }
+                case .excludeOther, .exclude: break
+                }
+                continue
+            }
+            if Record.appendIfVerbatim(content, to: &context.output) { continue }
+            if let record = Record.parse(content) { Record.emit(record, in: &context) }
+        }
+        return .notFound
+    }
+
     /// The content of a line parsed, or nil.
     @inlinable
     static func parse(_ line: ByteString) -> Record? {

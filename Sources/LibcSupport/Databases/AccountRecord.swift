@@ -16,6 +16,15 @@ public protocol AccountRecord {
     /// Appends the entry and its newline; false (nothing appended) if a
     /// field holds a `:`, which the C library refuses to write.
     func write(to output: inout OutputBuffer) -> Bool
+
+    /// Enumeration's fast path: if `content` is a plain entry that would be
+    /// written back unchanged, appends it and returns true; otherwise
+    /// appends nothing and returns false (the line is then parsed).
+    static func appendIfVerbatim(_ content: ByteString, to output: inout OutputBuffer) -> Bool
+}
+
+extension AccountRecord {
+    public static func appendIfVerbatim(_ content: ByteString, to output: inout OutputBuffer) -> Bool { false }
 }
 
 /// An account record with a numeric id (`passwd` uid, `group` gid).

@@ -13,6 +13,22 @@ public enum ByteScan {
         (word &- ones) & ~word & highs
     }
 
+    /// Whether `bytes[from..<to]` is an id as the C library prints it:
+    /// digits without a leading zero, at most 4294967295.
+    @inlinable
+    public static func isPlainID(_ bytes: ByteString, from: Int, to: Int) -> Bool {
+        let length = to - from
+        guard length > 0 && length <= 10, let base = bytes.start else { return false }
+        if length > 1 && base[from] == UInt8(ascii: "0") { return false }
+        var value: UInt64 = 0
+        for index in from..<to {
+            let digit = base[index] &- 0x30
+            if digit > 9 { return false }
+            value = value &* 10 &+ UInt64(digit)
+        }
+        return value <= UInt64(UInt32.max)
+    }
+
     /// The offset of the first byte in `base[from..<end]` equal to `a` or
     /// `b`, or `end`.
     @inlinable
@@ -60,5 +76,56 @@ public struct ScannedLines: Sequence, IteratorProtocol {
         if end > stop { end = stop }
         position = stop + 1
         return ByteString(start: base + start, count: end - start)
+    }
+}
+
+/// The `:` positions of a line, found eight bytes at a time: the first
+/// eight offsets and the total count. Lets a parser take all its fields
+/// from one pass over the line.
+public struct ColonPositions {
+    /// Offsets of the first colons (up to eight valid, see `count`).
+    public var offsets: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// How many colons the line holds in all.
+    public var count = 0
+
+    @inlinable
+    public init(_ line: ByteString) {
+        guard let base = line.start else { return }
+        let raw = UnsafeRawPointer(base)
+        let colons: UInt64 = 0x3A3A_3A3A_3A3A_3A3A
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var i = 0
+        while i < line.count {
+            var word: UInt64
+            if i + 8 <= line.count {
+                word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            } else {
+                // Tail: fill the missing bytes with something that is no colon.
+                word = 0
+                for k in 0..<(line.count - i) { word |= UInt64(base[i + k]) << UInt64(k * 8) }
+                word |= ~0 << UInt64((line.count - i) * 8) & 0x0101_0101_0101_0101
+            }
+            let x = word ^ colons
+            // Exact zero-byte mask (no false positives).
+            var hits = ~(((x & lows) &+ lows) | x | lows)
+            while hits != 0 {
+                let offset = i + (hits.trailingZeroBitCount >> 3)
+                if count < 8 { set(count, offset) }
+                count += 1
+                hits &= hits &- 1
+            }
+            i += 8
+        }
+    }
+
+    @inlinable
+    mutating func set(_ index: Int, _ value: Int) {
+        withUnsafeMutableBytes(of: &offsets) { $0.storeBytes(of: value, toByteOffset: index * 8, as: Int.self) }
+    }
+
+    /// Offset of colon `index` (0-based; `index < min(count, 8)`).
+    @inlinable
+    public subscript(index: Int) -> Int {
+        withUnsafeBytes(of: offsets) { $0.load(fromByteOffset: index * 8, as: Int.self) }
     }
 }
