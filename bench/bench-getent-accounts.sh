@@ -22,8 +22,8 @@ if [ "${1:-}" != --inside ]; then
     fi
     work=$BENCH_OUT/accounts
     mkdir -p "$work"
-    # 100,000 users; 20,000 groups, one of them with 2,000 members; a
-    # switch that reads files only.
+    # 100,000 users; 20,000 groups, one of them with 2,000 members, the
+    # last user in ten of them; a switch that reads files only.
     awk 'BEGIN { print "root:x:0:0:root:/root:/bin/sh";
                  for (i = 1; i < 100000; i++)
                      printf "user%d:x:%d:%d:User %d,,,:/home/user%d:/bin/bash\n", i, 100000 + i, 100000 + i, i, i }' > "$work/passwd"
@@ -31,7 +31,7 @@ if [ "${1:-}" != --inside ]; then
                  for (i = 1; i < 20000; i++) {
                      printf "group%d:x:%d:", i, 100000 + i
                      if (i == 19000) { for (m = 0; m < 2000; m++) printf "%suser%d", (m ? "," : ""), m * 37 + 1 }
-                     else printf "user%d,user%d,user99999", i, i + 1
+                     else printf "user%d,user%d%s", i, i + 1, (i % 2000 == 0 ? ",user99999" : "")
                      printf "\n" } }' > "$work/group"
     printf 'passwd: files\ngroup: files\nshadow: files\ngshadow: files\n' > "$work/nsswitch.conf"
     exec unshare -m --propagation private bash -c '
