@@ -45,4 +45,4 @@ compare "passwd last user by uid (100,000 lines)" "$FLOOR /etc/passwd :199999:" 
 compare "passwd miss (100,000 lines)" "$FLOOR /etc/passwd nosuchuser:" "$GLIBC passwd nosuchuser" "$OURS passwd nosuchuser" -s 2
 compare "passwd enumeration (100,000 lines)" "$FLOOR /etc/passwd" "$GLIBC passwd" "$OURS passwd"
 compare "group NAME, 2,000 members (20,000 lines)" "$FLOOR /etc/group group19000:" "$GLIBC group group19000" "$OURS group group19000"
-compare "initgroups USER (20,000 lines)" "$FLOOR /etc/group user99999" "$GLIBC initgroups user99999" "$OURS initgroups user99999"
+compare "initgroups USER (20,000 lines)" "$FLOOR -a /etc/group user99999" "$GLIBC initgroups user99999" "$OURS initgroups user99999"

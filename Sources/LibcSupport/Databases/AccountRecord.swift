@@ -17,14 +17,13 @@ public protocol AccountRecord {
     /// field holds a `:`, which the C library refuses to write.
     func write(to output: inout OutputBuffer) -> Bool
 
-    /// Enumeration's fast path: if `content` is a plain entry that would be
-    /// written back unchanged, appends it and returns true; otherwise
-    /// appends nothing and returns false (the line is then parsed).
-    static func appendIfVerbatim(_ content: ByteString, to output: inout OutputBuffer) -> Bool
+    /// Enumeration's fast path: whether `content` is a plain entry that
+    /// would be written back unchanged (then it is copied, not parsed).
+    static func isVerbatim(_ content: ByteString) -> Bool
 }
 
 extension AccountRecord {
-    public static func appendIfVerbatim(_ content: ByteString, to output: inout OutputBuffer) -> Bool { false }
+    public static func isVerbatim(_ content: ByteString) -> Bool { false }
 }
 
 /// An account record with a numeric id (`passwd` uid, `group` gid).

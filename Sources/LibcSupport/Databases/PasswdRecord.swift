@@ -67,16 +67,13 @@ public struct PasswdRecord: IdentifiedAccountRecord {
 
     /// A plain line (seven fields, ids in plain decimal that fit 32 bits,
     /// no NIS name) is written back exactly as it is.
-    public static func appendIfVerbatim(_ content: ByteString, to output: inout OutputBuffer) -> Bool {
+    public static func isVerbatim(_ content: ByteString) -> Bool {
         let first = content[0]
         if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { return false }
         let colons = ColonPositions(content)
-        guard colons.count == 6,
-              ByteScan.isPlainID(content, from: colons[1] + 1, to: colons[2]),
-              ByteScan.isPlainID(content, from: colons[2] + 1, to: colons[3]) else { return false }
-        output.append(content)
-        output.append(UInt8(ascii: "\n"))
-        return true
+        return colons.count == 6
+            && ByteScan.isPlainID(content, from: colons[1] + 1, to: colons[2])
+            && ByteScan.isPlainID(content, from: colons[2] + 1, to: colons[3])
     }
 
     public func write(to output: inout OutputBuffer) -> Bool {
