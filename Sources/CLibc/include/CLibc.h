@@ -28,6 +28,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -78,6 +79,12 @@ static inline int clibc_is_regular_file(mode_t mode) { return S_ISREG(mode); }
 static inline char **clibc_environment(void) {
     extern char **environ;
     return environ;
+}
+
+/* open(2) straight through the system call: musl's open() follows an
+ * O_CLOEXEC open with a redundant fcntl() for kernels older than 2.6.23. */
+static inline int clibc_open_direct(const char *path, int flags) {
+    return (int)syscall(SYS_openat, AT_FDCWD, path, flags | O_CLOEXEC, 0);
 }
 
 /* Static output buffer space (see CLibc.c). */
