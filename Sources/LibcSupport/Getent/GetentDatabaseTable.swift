@@ -15,11 +15,16 @@ enum GetentDatabaseTable {
     static let entries: [GetentDatabaseEntry] = [
         GetentDatabaseEntry(AliasesDatabase.self),
         GetentDatabaseEntry(EthersDatabase.self),
+        GetentDatabaseEntry(GroupDatabase.self),
+        GetentDatabaseEntry(GshadowDatabase.self),
+        GetentDatabaseEntry(InitgroupsDatabase.self),
         GetentDatabaseEntry(NetgroupDatabase.self),
         GetentDatabaseEntry(NetworksDatabase.self),
+        GetentDatabaseEntry(PasswdDatabase.self),
         GetentDatabaseEntry(ProtocolsDatabase.self),
         GetentDatabaseEntry(RPCDatabase.self),
         GetentDatabaseEntry(ServicesDatabase.self),
+        GetentDatabaseEntry(ShadowDatabase.self),
     ]
 
     /// The entry named exactly `name`, if implemented.
