@@ -7,12 +7,10 @@ enum EthersDatabase: GetentDatabase {
 
     static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {
         let configuration = context.configuration(for: name, default: "files")
-        return FilesSource.withFile(path) { file in
-            guard let record = FilesSource.lookup(configuration, file: file, { EtherRecord.lookup(key, in: $0) })
-            else { return false }
-            record.write(to: &context.output)
-            return true
-        }
+        guard let record = FilesSource.lookup(path, configuration, context: &context, { EtherRecord.lookup(key, in: $0) })
+        else { return false }
+        record.write(to: &context.output)
+        return true
     }
 
     static func enumerate(in context: inout GetentContext) -> Int32 {

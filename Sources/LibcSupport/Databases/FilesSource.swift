@@ -1,32 +1,21 @@
 /// The `files` source of the switch for the line-oriented network
 /// databases (`services`, `protocols`, `networks`, `rpc`, `ethers`,
-/// `aliases`, `netgroup`): the file is mapped once for the call, and the
-/// switch is walked with `files` as the only source these databases have
-/// (any other source name leaves the status unchanged, as an unloadable
-/// module does in the C library).
+/// `aliases`, `netgroup`). `files` is the only source these databases have:
+/// any other source name leaves the status unchanged, as an unloadable
+/// module does in the C library. The file is read only when a `files`
+/// source is reached, once per run (`GetentContext.contents(of:)`).
 enum FilesSource {
-    /// Maps `path` and runs `body` with its bytes, or with nil when the file
-    /// cannot be read (missing, unreadable, a directory): the source is then
-    /// unavailable.
-    static func withFile<Result>(_ path: StaticString, _ body: (ByteString?) -> Result) -> Result {
-        do {
-            let file = try MappedFile(path: path)
-            return body(file.bytes)
-        } catch {
-            return body(nil)
-        }
-    }
-
-    /// A keyed lookup through `configuration`: `find` searches the file and
-    /// returns the entry (which may borrow the file's bytes). The entry is
-    /// returned only when the switch ends on success.
-    static func lookup<Entry>(_ configuration: SwitchConfiguration, file: ByteString?,
-                              _ find: (ByteString) -> Entry?) -> Entry? {
+    /// A keyed lookup of `path` through `configuration`: `find` searches the
+    /// file's bytes and returns the entry (which may borrow them; the file
+    /// stays mapped for the run). The entry is returned only when the
+    /// switch ends on success.
+    static func lookup<Entry>(_ path: StaticString, _ configuration: SwitchConfiguration,
+                              context: inout GetentContext, _ find: (ByteString) -> Entry?) -> Entry? {
         var entry: Entry? = nil
         var searched = false
         let status = SwitchDriver.lookup(configuration) { source, _ in
             guard source.isNamed("files") else { return nil }
-            guard let file else { return .unavailable }
+            guard let file = context.contents(of: path) else { return .unavailable }
             // Several `files` sources give the same answer: search once.
             if !searched {
                 entry = find(file)
@@ -37,17 +26,18 @@ enum FilesSource {
         return status == .success ? entry : nil
     }
 
-    /// An enumeration through `configuration`: `each` writes every entry of
-    /// the file, each time a `files` source is read.
-    static func enumerate(_ configuration: SwitchConfiguration, file: ByteString?,
-                          _ each: (ByteString) -> Void) {
+    /// An enumeration of `path` through `configuration`: `each` writes every
+    /// entry of the file to `context.output`, each time a `files` source is
+    /// read.
+    static func enumerate(_ path: StaticString, _ configuration: SwitchConfiguration,
+                          context: inout GetentContext, _ each: (ByteString, inout OutputBuffer) -> Void) {
         SwitchDriver.enumerate(configuration, begin: { source in
             guard source.isNamed("files") else { return nil }
-            return file == nil ? .unavailable : .success
+            return context.contents(of: path) == nil ? .unavailable : .success
         }, entries: { source in
             guard source.isNamed("files") else { return nil }
-            guard let file else { return .unavailable }
-            each(file)
+            guard let file = context.contents(of: path) else { return .unavailable }
+            each(file, &context.output)
             return .notFound
         })
     }

@@ -9,19 +9,19 @@ enum NetgroupDatabase: GetentDatabase {
 
     static func run(_ keys: GetentKeys, in context: inout GetentContext) -> Int32 {
         switch keys.count {
-        case 0: return enumerate(in: &context)
-        case 1: return lookup(keys[0], in: &context) ? 0 : 2
+        case 0:
+            return enumerate(in: &context)
+        case 1:
+            return lookup(keys[0], in: &context) ? 0 : 2
         case 4:
+            let group = keys[0], host = keys[1], user = keys[2], domain = keys[3]
             let configuration = context.configuration(for: name, default: "files")
-            FilesSource.withFile(path) { file in
-                let group = keys[0], host = keys[1], user = keys[2], domain = keys[3]
-                let member = FilesSource.lookup(configuration, file: file) { bytes -> Bool? in
-                    NetgroupRecord.find(group, in: bytes) == nil ? nil
-                        : NetgroupExpansion.contains(host: host, user: user, domain: domain, in: group, file: bytes)
-                } ?? false
-                NetgroupExpansion.writeMembership(host: host, user: user, domain: domain, in: group,
-                                                  isMember: member, to: &context.output)
-            }
+            let member = FilesSource.lookup(path, configuration, context: &context) { bytes -> Bool? in
+                NetgroupRecord.find(group, in: bytes) == nil ? nil
+                    : NetgroupExpansion.contains(host: host, user: user, domain: domain, in: group, file: bytes)
+            } ?? false
+            NetgroupExpansion.writeMembership(host: host, user: user, domain: domain, in: group,
+                                              isMember: member, to: &context.output)
             return 0
         default:
             return 0
@@ -30,12 +30,10 @@ enum NetgroupDatabase: GetentDatabase {
 
     static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {
         let configuration = context.configuration(for: name, default: "files")
-        return FilesSource.withFile(path) { file in
-            guard let bytes = FilesSource.lookup(configuration, file: file, { bytes in
-                NetgroupRecord.find(key, in: bytes) == nil ? nil : bytes
-            }) else { return false }
-            return NetgroupExpansion.writeListing(of: key, in: bytes, to: &context.output)
-        }
+        guard let bytes = FilesSource.lookup(path, configuration, context: &context, { bytes in
+            NetgroupRecord.find(key, in: bytes) == nil ? nil : bytes
+        }) else { return false }
+        return NetgroupExpansion.writeListing(of: key, in: bytes, to: &context.output)
     }
 
     static func enumerate(in context: inout GetentContext) -> Int32 {

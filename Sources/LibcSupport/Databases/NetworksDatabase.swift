@@ -6,20 +6,16 @@ enum NetworksDatabase: GetentDatabase {
 
     static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {
         let configuration = context.configuration(for: name, default: "files")
-        return FilesSource.withFile(path) { file in
-            guard let record = FilesSource.lookup(configuration, file: file, { NetworkRecord.lookup(key, in: $0) })
-            else { return false }
-            record.write(to: &context.output)
-            return true
-        }
+        guard let record = FilesSource.lookup(path, configuration, context: &context, { NetworkRecord.lookup(key, in: $0) })
+        else { return false }
+        record.write(to: &context.output)
+        return true
     }
 
     static func enumerate(in context: inout GetentContext) -> Int32 {
         let configuration = context.configuration(for: name, default: "files")
-        FilesSource.withFile(path) { file in
-            FilesSource.enumerate(configuration, file: file) { bytes in
-                for line in LineSequence(bytes) { NetworkRecord.parse(line)?.write(to: &context.output) }
-            }
+        FilesSource.enumerate(path, configuration, context: &context) { bytes, output in
+            for line in LineSequence(bytes) { NetworkRecord.parse(line)?.write(to: &output) }
         }
         return 0
     }
