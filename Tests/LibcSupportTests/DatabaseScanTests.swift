@@ -69,3 +69,34 @@ struct DatabaseScanTests {
         }
     }
 }
+
+@Suite("case-insensitive search")
+struct CaseInsensitiveSearchTests {
+    /// Every occurrence, the slow way.
+    func naive(_ needle: [UInt8], _ haystack: [UInt8]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        func lower(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b | 0x20 : b }
+        return (0...(haystack.count - needle.count)).filter { start in
+            (0..<needle.count).allSatisfy { lower(haystack[start + $0]) == lower(needle[$0]) }
+        }
+    }
+
+    @Test func agreesWithANaiveSearch() {
+        // Small alphabets make many overlapping and partial matches.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aAbB9-.:".utf8)
+        for _ in 0..<2000 {
+            let haystack = (0..<Int.random(in: 0...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let needle = (0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let from = Int.random(in: 0...max(0, haystack.count), using: &generator)
+            let found: [Int] = haystack.withUnsafeBufferPointer { h in
+                needle.withUnsafeBufferPointer { n in
+                    Array(CaseInsensitiveOccurrences(of: ByteString(start: n.baseAddress, count: n.count),
+                                                     in: ByteString(start: h.baseAddress, count: h.count), from: from))
+                }
+            }
+            #expect(found == naive(needle, haystack).filter { $0 >= from },
+                    "needle \(String(decoding: needle, as: UTF8.self)) in \(String(decoding: haystack, as: UTF8.self)) from \(from)")
+        }
+    }
+}

@@ -3,27 +3,46 @@ import CLibc
 /// The offsets where a needle occurs in a run of bytes, comparing ASCII
 /// letters without regard to case, in order (overlapping ones included).
 ///
-/// Candidates are found with `memchr` for the needle's first byte in each
-/// case; each of the two positions is kept until passed, so that a whole
-/// iteration scans every byte at most twice whatever the input.
+/// When the needle holds a run of two or more bytes that are not letters
+/// (`host9999`, `list-1`), candidates come from `memmem` on that run, which
+/// case cannot change. Otherwise they come from `memchr` for the first byte
+/// in each case, each of the two positions kept until passed. Either way an
+/// iteration scans every byte a bounded number of times, whatever the input.
 public struct CaseInsensitiveOccurrences: Sequence, IteratorProtocol {
     let haystack: ByteString
     let needle: ByteString
-    let lower: UInt8
-    let upper: UInt8
     /// The last offset where the needle fits.
     let last: Int
+    /// The case-invariant run used as anchor: its offset in the needle and
+    /// length (0 when there is none).
+    let anchorOffset: Int
+    let anchorLength: Int
+    /// Where the next anchor search starts (in haystack offsets).
+    var anchorFrom: Int
+    let lower: UInt8
+    let upper: UInt8
     var nextLower: Int?
     var nextUpper: Int?
 
     public init(of needle: ByteString, in haystack: ByteString, from: Int = 0) {
         self.haystack = haystack
         self.needle = needle
+        last = haystack.count - needle.count
+        // The longest run of non-letters in the needle.
+        var bestOffset = 0, bestLength = 0, runStart = 0
+        for i in 0...needle.count {
+            if i == needle.count || Self.isLetter(needle[i]) {
+                if i - runStart > bestLength { bestOffset = runStart; bestLength = i - runStart }
+                runStart = i + 1
+            }
+        }
+        anchorOffset = bestOffset
+        anchorLength = bestLength >= 2 ? bestLength : 0
+        anchorFrom = from + bestOffset
         let first = needle.isEmpty ? 0 : ASCII.lowercase(needle[0])
         lower = first
         upper = (first >= 0x61 && first <= 0x7A) ? first - 0x20 : first
-        last = haystack.count - needle.count
-        if needle.isEmpty || needle.count > haystack.count {
+        if needle.isEmpty || needle.count > haystack.count || anchorLength > 0 {
             nextLower = nil
             nextUpper = nil
         } else {
@@ -33,6 +52,8 @@ public struct CaseInsensitiveOccurrences: Sequence, IteratorProtocol {
     }
 
     public mutating func next() -> Int? {
+        if needle.isEmpty || needle.count > haystack.count { return nil }
+        if anchorLength > 0 { return nextByAnchor() }
         while true {
             let position: Int
             switch (nextLower, nextUpper) {
@@ -46,6 +67,22 @@ public struct CaseInsensitiveOccurrences: Sequence, IteratorProtocol {
             if haystack.slice(position, position + needle.count).equalsIgnoringASCIICase(needle) { return position }
         }
     }
+
+    mutating func nextByAnchor() -> Int? {
+        let anchor = needle.slice(anchorOffset, anchorOffset + anchorLength)
+        while let hit = haystack.firstOffset(of: anchor, from: anchorFrom) {
+            anchorFrom = hit + 1
+            let position = hit - anchorOffset
+            if position < 0 { continue }
+            if position > last { return nil }
+            if haystack.slice(position, position + needle.count).equalsIgnoringASCIICase(needle) { return position }
+        }
+        anchorFrom = haystack.count
+        return nil
+    }
+
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
     /// The offset of the first `byte` in `from...through`, or nil.
     static func offset(of byte: UInt8, in bytes: ByteString, from: Int, through: Int) -> Int? {

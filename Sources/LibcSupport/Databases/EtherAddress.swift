@@ -37,6 +37,13 @@ public struct EtherAddress: Equatable {
     /// `:`, the last by white space or the end. Returns the address and the
     /// length consumed.
     public static func parseField(_ text: ByteString) -> (address: EtherAddress, length: Int)? {
+        // The usual spelling (one or two hex digits per part) reads the same
+        // as strtoul would: take it without the general machinery.
+        if let simple = parseKey(text) {
+            var length = 0
+            while length < text.count && !ASCII.isSpace(text[length]) { length += 1 }
+            return (simple, length)
+        }
         var bits: UInt64 = 0
         var i = 0
         for part in 0..<6 {

@@ -25,6 +25,9 @@ public struct EtherRecord {
     public static func lookup(_ key: ByteString, in file: ByteString) -> EtherRecord? {
         if let address = EtherAddress.parseKey(key) {
             for line in LineSequence(file) {
+                // Most lines spell the address plainly: rule them out without
+                // the general parse (a plain spelling reads the same both ways).
+                if let plain = EtherAddress.parseKey(line), plain != address { continue }
                 if let record = parse(line), record.address == address { return record }
             }
             return nil

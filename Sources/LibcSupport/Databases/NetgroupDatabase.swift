@@ -17,8 +17,9 @@ enum NetgroupDatabase: GetentDatabase {
             let group = keys[0], host = keys[1], user = keys[2], domain = keys[3]
             let configuration = context.configuration(for: name, default: "files")
             let member = FilesSource.lookup(path, configuration, context: &context) { bytes -> Bool? in
-                NetgroupRecord.find(group, in: bytes) == nil ? nil
-                    : NetgroupExpansion.contains(host: host, user: user, domain: domain, in: group, file: bytes)
+                NetgroupRecord.find(group, in: bytes).map {
+                    NetgroupExpansion.contains(host: host, user: user, domain: domain, in: $0, file: bytes)
+                }
             } ?? false
             NetgroupExpansion.writeMembership(host: host, user: user, domain: domain, in: group,
                                               isMember: member, to: &context.output)
@@ -30,10 +31,11 @@ enum NetgroupDatabase: GetentDatabase {
 
     static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {
         let configuration = context.configuration(for: name, default: "files")
-        guard let bytes = FilesSource.lookup(path, configuration, context: &context, { bytes in
-            NetgroupRecord.find(key, in: bytes) == nil ? nil : bytes
+        guard let (record, bytes) = FilesSource.lookup(path, configuration, context: &context, { bytes in
+            NetgroupRecord.find(key, in: bytes).map { ($0, bytes) }
         }) else { return false }
-        return NetgroupExpansion.writeListing(of: key, in: bytes, to: &context.output)
+        NetgroupExpansion.writeListing(of: record, in: bytes, to: &context.output)
+        return true
     }
 
     static func enumerate(in context: inout GetentContext) -> Int32 {

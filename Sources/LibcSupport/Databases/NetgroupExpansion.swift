@@ -25,7 +25,15 @@ public enum NetgroupExpansion {
         _ body: (ByteString, ByteString, ByteString) -> Bool
     ) -> Outcome {
         guard let top = NetgroupRecord.find(name, in: file) else { return .notFound }
-        var done: [ByteString] = [name]
+        return forEachTriple(from: top, in: file, body)
+    }
+
+    /// `forEachTriple` starting from an already found netgroup.
+    public static func forEachTriple(
+        from top: NetgroupRecord, in file: ByteString,
+        _ body: (ByteString, ByteString, ByteString) -> Bool
+    ) -> Outcome {
+        var done: [ByteString] = [top.name]
         var pending: [ByteString] = []
         var record = top
         while true {
@@ -51,11 +59,16 @@ public enum NetgroupExpansion {
     /// columns, then ` (host,user,domain)` for each triple, where an empty
     /// host shows as one space. False when no line defines the netgroup.
     public static func writeListing(of name: ByteString, in file: ByteString, to output: inout OutputBuffer) -> Bool {
-        // Build the line in the buffer only once the netgroup is known.
-        guard NetgroupRecord.find(name, in: file) != nil else { return false }
-        output.append(name)
-        output.append(repeating: 0x20, count: 21 - name.count)
-        _ = forEachTriple(of: name, in: file) { host, user, domain in
+        guard let record = NetgroupRecord.find(name, in: file) else { return false }
+        writeListing(of: record, in: file, to: &output)
+        return true
+    }
+
+    /// Writes the listing of a found netgroup (see `writeListing(of:in:to:)`).
+    public static func writeListing(of record: NetgroupRecord, in file: ByteString, to output: inout OutputBuffer) {
+        output.append(record.name)
+        output.append(repeating: 0x20, count: 21 - record.name.count)
+        _ = forEachTriple(from: record, in: file) { host, user, domain in
             output.append(" (")
             if host.isEmpty { output.append(UInt8(ascii: " ")) } else { output.append(host) }
             output.append(UInt8(ascii: ","))
@@ -66,7 +79,6 @@ public enum NetgroupExpansion {
             return true
         }
         output.append(UInt8(ascii: "\n"))
-        return true
     }
 
     /// `innetgr`: whether (host, user, domain) is in netgroup `name`. A
@@ -74,7 +86,14 @@ public enum NetgroupExpansion {
     /// without regard to ASCII case, users exactly.
     public static func contains(host: ByteString, user: ByteString, domain: ByteString,
                                 in name: ByteString, file: ByteString) -> Bool {
-        forEachTriple(of: name, in: file) { h, u, d in
+        guard let record = NetgroupRecord.find(name, in: file) else { return false }
+        return contains(host: host, user: user, domain: domain, in: record, file: file)
+    }
+
+    /// `contains` for an already found netgroup.
+    public static func contains(host: ByteString, user: ByteString, domain: ByteString,
+                                in record: NetgroupRecord, file: ByteString) -> Bool {
+        forEachTriple(from: record, in: file) { h, u, d in
             let matches = (h.isEmpty || h.equalsIgnoringASCIICase(host))
                 && (u.isEmpty || u == user)
                 && (d.isEmpty || d.equalsIgnoringASCIICase(domain))
