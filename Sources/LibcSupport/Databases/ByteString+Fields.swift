@@ -43,14 +43,6 @@ extension ByteString {
         return from + (UnsafeRawPointer(hit) - UnsafeRawPointer(base))
     }
 
-    /// The offset of the first occurrence of `needle` at or after `from`,
-    /// comparing ASCII letters without regard to case; nil if none (and for
-    /// an empty needle).
-    public func firstOffsetIgnoringASCIICase(of needle: ByteString, from: Int = 0) -> Int? {
-        var occurrences = CaseInsensitiveOccurrences(of: needle, in: self, from: from)
-        return occurrences.next()
-    }
-
     /// The start offset of the line containing `offset`.
     @inlinable
     public func lineStart(containing offset: Int) -> Int {

@@ -42,21 +42,6 @@ public struct NetgroupCursor {
         return true
     }
 
-    /// The end offset in the file bytes just after this logical line (its
-    /// last `\n` excluded), given the bytes it was started on.
-    public static func logicalLineEnd(in bytes: ByteString, from start: Int) -> Int {
-        var lineStart = start
-        while true {
-            let end = bytes.lineEnd(containing: lineStart)
-            let content = bytes.slice(lineStart, end).beforeNUL
-            if end < bytes.count && content.count > 0 && content[content.count - 1] == UInt8(ascii: "\\") {
-                lineStart = end + 1
-                continue
-            }
-            return end
-        }
-    }
-
     /// Skips white space (and piece boundaries). Returns the next byte, or
     /// nil at the end of the logical line.
     public mutating func skipSpace() -> UInt8? {

@@ -15,11 +15,6 @@ public struct ServiceQuery {
     /// The protocol to match exactly, or nil for any.
     public var proto: ByteString?
 
-    public init(target: Target, proto: ByteString?) {
-        self.target = target
-        self.proto = proto
-    }
-
     /// Interprets a command-line key the way glibc's getent does.
     public init(key: ByteString) {
         var service = key

@@ -8,10 +8,6 @@ public struct WordCursor {
     @inlinable
     public init(_ line: ByteString) { rest = line }
 
-    /// Whether only white space (or nothing) remains.
-    @inlinable
-    public var isAtEnd: Bool { rest.droppingLeadingSpace.isEmpty }
-
     /// Skips white space, then returns the run of non-space bytes that
     /// follows; nil when nothing but white space remains.
     @inlinable
