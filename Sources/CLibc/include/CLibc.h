@@ -80,4 +80,32 @@ static inline char **clibc_environment(void) {
     return environ;
 }
 
+
+/* AF_UNIX stream connections (varlink): sockaddr_un's sun_path is a fixed
+ * char array, awkward from Swift. Returns -1 with errno ENAMETOOLONG for a
+ * path that does not fit. */
+static inline int clibc_connect_unix(int fd, const char *path) {
+    struct sockaddr_un address;
+    size_t length = strlen(path);
+    if (length >= sizeof(address.sun_path)) { errno = ENAMETOOLONG; return -1; }
+    memset(&address, 0, sizeof(address));
+    address.sun_family = AF_UNIX;
+    memcpy(address.sun_path, path, length + 1);
+    return connect(fd, (const struct sockaddr *)&address,
+                   (socklen_t)(offsetof(struct sockaddr_un, sun_path) + length + 1));
+}
+static const int clibc_msg_nosignal = MSG_NOSIGNAL;
+static const int clibc_msg_dontwait = MSG_DONTWAIT;
+
+/* Milliseconds of CLOCK_MONOTONIC, for deadlines. */
+static inline int64_t clibc_monotonic_milliseconds(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/* d_name of a directory entry (a fixed array in struct dirent). */
+static inline const char *clibc_dirent_name(const struct dirent *entry) { return entry->d_name; }
+static inline unsigned char clibc_dirent_type(const struct dirent *entry) { return entry->d_type; }
+
 #endif

@@ -1,0 +1,34 @@
+import CLibc
+
+/// The names in a directory (without `.` and `..`), in the order the file
+/// system returns them.
+public struct DirectoryListing: ~Copyable {
+    let stream: OpaquePointer
+
+    /// Opens the directory at `path` (NUL-terminated).
+    public init(path: UnsafePointer<CChar>) throws(Errno) {
+        guard let stream = opendir(path) else { throw Errno.current }
+        self.stream = stream
+    }
+
+    /// Opens the directory open on `descriptor`, taking ownership of it.
+    public init(descriptor: FileDescriptor) throws(Errno) {
+        guard let stream = fdopendir(descriptor.rawValue) else {
+            let error = Errno.current
+            descriptor.close()
+            throw error
+        }
+        self.stream = stream
+    }
+
+    deinit { closedir(stream) }
+
+    /// Calls `body` with each entry's name (valid only during the call).
+    public func forEach(_ body: (ByteString) -> Void) {
+        while let entry = readdir(stream) {
+            let name = ByteString(cString: clibc_dirent_name(entry))
+            if name == ByteString(".") || name == ByteString("..") { continue }
+            body(name)
+        }
+    }
+}
