@@ -25,8 +25,9 @@ struct DropInRecords {
     }
 
     /// Calls `body` with each named record (`NAME.user`, not the numeric
-    /// links) of every directory, the first directory's winning for a name.
-    func forEachRecord(suffix: StaticString, _ body: (JSONValue) -> Void) {
+    /// links) of every directory, the first directory's winning for a name;
+    /// `nameKey` (`userName`/`groupName`) must repeat the file's name.
+    func forEachRecord(suffix: StaticString, nameKey: StaticString, _ body: (JSONValue) -> Void) {
         let ending = ByteString(suffix)
         var seen: [[UInt8]] = []
         for directory in directories {
@@ -41,7 +42,10 @@ struct DropInRecords {
                 let found = stem.withUnsafeBufferPointer {
                     DropInRecords(directories: [directory]).record(stem: ByteString(start: $0.baseAddress, count: $0.count), suffix: suffix)
                 }
-                if let found { body(found) }
+                // A record listed under another name than its file's is not that record.
+                guard let found, let name = found[nameKey]?.stringValue,
+                      name == stem else { continue }
+                body(found)
             }
         }
     }

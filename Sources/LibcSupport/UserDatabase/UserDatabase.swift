@@ -80,7 +80,7 @@ public struct UserDatabase {
     /// Calls `body` with every user the services list (enumeration; the
     /// synthesized accounts are not listed, as with systemd's NSS module).
     public func forEachUser(_ body: (UserRecord) -> Void) {
-        enumerate(method: "io.systemd.UserDatabase.GetUserRecord", dropInSuffix: ".user") { record in
+        enumerate(method: "io.systemd.UserDatabase.GetUserRecord", dropInSuffix: ".user", nameKey: "userName") { record in
             if let user = UserRecord(json: record, machine: machine) { body(user) }
         }
     }
@@ -114,7 +114,7 @@ public struct UserDatabase {
     }
 
     public func forEachGroup(_ body: (GroupRecord) -> Void) {
-        enumerate(method: "io.systemd.UserDatabase.GetGroupRecord", dropInSuffix: ".group") { record in
+        enumerate(method: "io.systemd.UserDatabase.GetGroupRecord", dropInSuffix: ".group", nameKey: "groupName") { record in
             if var group = GroupRecord(json: record) {
                 for member in memberships(key: "groupName", name: group.name.withUnsafeBufferPointer { Array($0) }, answerKey: "userName") {
                     group.addMember(member)
@@ -213,7 +213,7 @@ public struct UserDatabase {
     }
 
     /// Lists every record of each service, then the drop-in files'.
-    func enumerate(method: StaticString, dropInSuffix: StaticString, _ body: (JSONValue) -> Void) {
+    func enumerate(method: StaticString, dropInSuffix: StaticString, nameKey: StaticString, _ body: (JSONValue) -> Void) {
         let (names, hasDropIn) = services()
         for service in names {
             let message = request(method: method, service: service, more: true, parameters: { _ in })
@@ -231,7 +231,7 @@ public struct UserDatabase {
             }
         }
         if !hasDropIn {
-            DropInRecords(directories: dropInDirectories).forEachRecord(suffix: dropInSuffix, body)
+            DropInRecords(directories: dropInDirectories).forEachRecord(suffix: dropInSuffix, nameKey: nameKey, body)
         }
     }
 
