@@ -108,4 +108,74 @@ static inline int64_t clibc_monotonic_milliseconds(void) {
 static inline const char *clibc_dirent_name(const struct dirent *entry) { return entry->d_name; }
 static inline unsigned char clibc_dirent_type(const struct dirent *entry) { return entry->d_type; }
 
+
+/* Route netlink (the local addresses, for the myhostname source). The
+ * musl sysroot has no Linux uapi headers: these are the kernel ABI values. */
+#include <net/if.h>
+enum {
+    clibc_netlink_route = 0,        /* NETLINK_ROUTE */
+    clibc_rtm_newaddr = 20,
+    clibc_rtm_getaddr = 22,
+    clibc_nlmsg_error = 2,
+    clibc_nlmsg_done = 3,
+    clibc_ifa_address = 1,
+    clibc_ifa_local = 2,
+    clibc_ifa_flags = 8,
+};
+/* Sends an RTM_GETADDR dump request for every family; returns 0 or -1. */
+static inline int clibc_netlink_request_addresses(int fd, uint32_t sequence) {
+    struct {
+        uint32_t length; uint16_t type, flags; uint32_t sequence, pid;   /* nlmsghdr */
+        uint8_t family, prefix_length, address_flags, scope; uint32_t index; /* ifaddrmsg */
+    } request;
+    struct { sa_family_t family; unsigned short pad; uint32_t pid, groups; } kernel;
+    memset(&request, 0, sizeof(request));
+    memset(&kernel, 0, sizeof(kernel));
+    request.length = sizeof(request);
+    request.type = clibc_rtm_getaddr;
+    request.flags = 0x1 | 0x300; /* NLM_F_REQUEST | NLM_F_DUMP */
+    request.sequence = sequence;
+    kernel.family = AF_NETLINK;
+    return sendto(fd, &request, sizeof(request), 0, (const struct sockaddr *)&kernel, sizeof(kernel)) < 0 ? -1 : 0;
+}
+
+
+/* The local address the kernel would use to reach `gateway` (4 or 16 bytes
+ * by family; `zone` is the interface of a link-local IPv6 gateway): a UDP
+ * socket connected there, no packet sent. Writes the address to `local`
+ * (16 bytes of room); returns 0 or -1. */
+static inline int clibc_outbound_address(int family, const uint8_t *gateway, uint32_t zone, uint8_t *local) {
+    int fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    int result = -1;
+    if (family == AF_INET) {
+        struct sockaddr_in to, from;
+        socklen_t length = sizeof(from);
+        memset(&to, 0, sizeof(to));
+        to.sin_family = AF_INET;
+        to.sin_port = htons(53);
+        memcpy(&to.sin_addr, gateway, 4);
+        if (connect(fd, (struct sockaddr *)&to, sizeof(to)) == 0 &&
+            getsockname(fd, (struct sockaddr *)&from, &length) == 0) {
+            memcpy(local, &from.sin_addr, 4);
+            result = 0;
+        }
+    } else {
+        struct sockaddr_in6 to, from;
+        socklen_t length = sizeof(from);
+        memset(&to, 0, sizeof(to));
+        to.sin6_family = AF_INET6;
+        to.sin6_port = htons(53);
+        to.sin6_scope_id = zone;
+        memcpy(&to.sin6_addr, gateway, 16);
+        if (connect(fd, (struct sockaddr *)&to, sizeof(to)) == 0 &&
+            getsockname(fd, (struct sockaddr *)&from, &length) == 0) {
+            memcpy(local, &from.sin6_addr, 16);
+            result = 0;
+        }
+    }
+    close(fd);
+    return result;
+}
+
 #endif
