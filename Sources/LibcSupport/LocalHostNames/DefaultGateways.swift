@@ -30,7 +30,7 @@ public enum DefaultGateways {
         // A stable sort by metric (Swift's sort is not guaranteed stable).
         gateways.enumerated().sorted { a, b in
             a.element.metric != b.element.metric ? a.element.metric < b.element.metric : a.offset < b.offset
-        }.map(\.element)
+        }.map { $0.element }
     }
 
     /// `Iface Destination Gateway Flags RefCnt Use Metric Mask ...`, hex
