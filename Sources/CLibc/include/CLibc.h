@@ -178,4 +178,20 @@ static inline int clibc_outbound_address(int family, const uint8_t *gateway, uin
     return result;
 }
 
+
+/* openat2(2) with RESOLVE_IN_ROOT: opens `path` as if `dirfd` were "/",
+ * symbolic links and ".." included. Not in musl: called by number (437 on
+ * every architecture). Returns -1 with errno ENOSYS on older kernels. */
+static inline int clibc_openat_in_root(int dirfd, const char *path, int flags) {
+    struct { uint64_t flags, mode, resolve; } how;
+    how.flags = (uint64_t)(flags | O_CLOEXEC);
+    how.mode = 0;
+    how.resolve = 0x10 | 0x02; /* RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS */
+    return (int)syscall(437, dirfd, path, &how, sizeof(how));
+}
+static inline int clibc_is_symbolic_link(mode_t mode) { return S_ISLNK(mode); }
+static const int clibc_o_path = O_PATH;
+static const int clibc_o_nofollow = O_NOFOLLOW;
+static const int clibc_o_directory = O_DIRECTORY;
+
 #endif

@@ -5,10 +5,16 @@ import CLibc
 public struct DirectoryListing: ~Copyable {
     let stream: OpaquePointer
 
-    /// Opens the directory at `path` (NUL-terminated).
+    /// Opens the directory at `path` (NUL-terminated), inside the active
+    /// `FileSystemRoot` if there is one.
     public init(path: UnsafePointer<CChar>) throws(Errno) {
-        guard let stream = opendir(path) else { throw Errno.current }
-        self.stream = stream
+        let fd: FileDescriptor
+        if let root = FileSystemRoot.active {
+            fd = try root.openForReading(path)
+        } else {
+            fd = try FileDescriptor.openForReading(path)
+        }
+        try self.init(descriptor: fd)
     }
 
     /// Opens the directory open on `descriptor`, taking ownership of it.
