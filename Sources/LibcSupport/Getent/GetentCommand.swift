@@ -4,25 +4,23 @@
 public enum GetentCommand {
     /// Runs the command and returns its exit status.
     public static func run(_ arguments: Arguments) -> Int32 {
-        // nsswitch.conf is mapped for the whole run: the switch settings
-        // borrow its bytes. A missing or unreadable file means defaults.
-        do {
-            let switchFile = try MappedFile(path: SwitchFile.path)
-            return run(arguments, switchFile: switchFile.bytes)
-        } catch {
-            return run(arguments, switchFile: nil)
-        }
-    }
-
-    private static func run(_ arguments: Arguments, switchFile: ByteString?) -> Int32 {
-        var context = GetentContext(switchSettings: SwitchSettings(fileContents: switchFile))
+        var context = GetentContext(switchSettings: SwitchSettings(fileContents: nil))
         let options = GetentOptions(arguments)
         var status: Int32
+        // Options first: `--root DIR` decides which nsswitch.conf applies.
         switch options.parse(into: &context) {
         case .exit(let code):
             status = code
         case .run(let operands):
-            status = dispatch(operands: operands, options: options, context: &context)
+            // nsswitch.conf is mapped for the whole run: the switch settings
+            // borrow its bytes. A missing or unreadable file means defaults.
+            if let switchFile = try? MappedFile(path: SwitchFile.path) {
+                context.switchSettings.fileContents = switchFile.bytes
+                status = dispatch(operands: operands, options: options, context: &context)
+                context.switchSettings.fileContents = nil
+            } else {
+                status = dispatch(operands: operands, options: options, context: &context)
+            }
         }
         // Diagnostics go out first, as the C library's unbuffered stderr
         // precedes its buffered stdout.
