@@ -17,6 +17,9 @@ import CLibc
 public struct UserDatabase {
     /// The directory of the services' sockets (with a trailing `/`).
     public var socketDirectory: [UInt8]
+    /// Whether to ask varlink services at all (not under `getent --root`:
+    /// the services running are the host's, not the root's).
+    public var asksServices = true
     /// Drop-in record directories, in precedence order (trailing `/`).
     public var dropInDirectories: [[UInt8]]
     /// Whether to synthesize root and nobody when no service has them.
@@ -145,6 +148,7 @@ public struct UserDatabase {
     func services() -> (names: [[UInt8]], hasDropIn: Bool) {
         var names: [[UInt8]] = []
         var hasDropIn = false
+        if !asksServices { return (names, hasDropIn) }
         listDirectory(socketDirectory) { name in
             if name.isEmpty || name[0] == UInt8(ascii: ".") { return }
             if name == ByteString("io.systemd.Multiplexer") || name == ByteString("io.systemd.NameServiceSwitch") { return }
