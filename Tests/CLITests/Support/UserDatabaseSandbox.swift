@@ -33,7 +33,8 @@ enum UserDatabaseSandbox {
 
     /// Runs every case (getent arguments) with both tools.
     static func runCases(etc files: [String: String?], cases: [[String]], daemon: Bool = true,
-                         services: [String: String] = [:], ours: String = Sandbox.tool("getent")) -> [CaseResult] {
+                         services: [String: String] = [:], ours: String = Sandbox.tool("getent"),
+                         glibc: Bool = true) -> [CaseResult] {
         let results = FileManager.default.temporaryDirectory.appendingPathComponent("udb-results-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: results) }
@@ -62,9 +63,14 @@ enum UserDatabaseSandbox {
             let words = arguments.map(quote).joined(separator: " ")
             script += """
             \(quote(ours)) \(words) >"$R/\(index).ours.out" 2>"$R/\(index).ours.err"; echo $? >"$R/\(index).ours.rc"
-            /usr/bin/getent \(words) >"$R/\(index).glibc.out" 2>"$R/\(index).glibc.err"; echo $? >"$R/\(index).glibc.rc"
 
             """
+            if glibc {
+                script += """
+                /usr/bin/getent \(words) >"$R/\(index).glibc.out" 2>"$R/\(index).glibc.err"; echo $? >"$R/\(index).glibc.rc"
+
+                """
+            }
         }
         let run = Sandbox.runWithEtc(files, "/bin/sh", ["-c", script])
         let daemonStarted = FileManager.default.fileExists(atPath: results.appendingPathComponent("daemon").path)
