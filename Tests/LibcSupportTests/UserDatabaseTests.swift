@@ -24,7 +24,7 @@ struct UserDatabaseTests {
     func database(timeout: Int = 5000) -> UserDatabase {
         var db = UserDatabase(socketDirectory: Array((sockets.path + "/").utf8),
                               dropInDirectories: [Array((dropIns.path + "/").utf8)],
-                              machine: UserRecord.Machine(id: nil, hostName: nil))
+                              machine: JSONUserRecord.Machine(id: nil, hostName: nil))
         db.timeoutMilliseconds = timeout
         return db
     }
@@ -33,12 +33,12 @@ struct UserDatabaseTests {
         VarlinkTestServer(path: sockets.appendingPathComponent(name).path, behaviour: behaviour)
     }
 
-    func passwd(_ lookup: UserDatabaseLookup<UserRecord>) -> String? {
+    func passwd(_ lookup: UserDatabaseLookup<JSONUserRecord>) -> String? {
         guard case .found(let record) = lookup else { return nil }
         return render { record.appendPasswdLine(to: &$0) }
     }
 
-    func group(_ lookup: UserDatabaseLookup<GroupRecord>) -> String? {
+    func group(_ lookup: UserDatabaseLookup<JSONGroupRecord>) -> String? {
         guard case .found(let record) = lookup else { return nil }
         return render { record.appendGroupLine(to: &$0) }
     }

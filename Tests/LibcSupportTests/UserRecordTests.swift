@@ -5,11 +5,11 @@ import Testing
 /// (systemd 252) on drop-in records served by systemd-userdbd.
 @Suite("User and group records")
 struct UserRecordTests {
-    static let machine = UserRecord.Machine(id: Array("3d1219c7c4c5404aaa1f6d2a48adfda4".utf8), hostName: Array("vm".utf8))
+    static let machine = JSONUserRecord.Machine(id: Array("3d1219c7c4c5404aaa1f6d2a48adfda4".utf8), hostName: Array("vm".utf8))
 
-    func user(_ json: String) -> UserRecord? {
+    func user(_ json: String) -> JSONUserRecord? {
         guard let value = try? JSONParser.parse(Array(json.utf8)) else { return nil }
-        return UserRecord(json: value, machine: Self.machine)
+        return JSONUserRecord(json: value, machine: Self.machine)
     }
 
     func passwd(_ json: String) -> String? {
@@ -89,9 +89,9 @@ struct UserRecordTests {
         #expect(shadow(#"{"userName":"esc","uid":1604,"lastPasswordChangeUSec":86399999999,"notAfterUSec":0}"#) == "esc:!*:0:::::1:\n")
     }
 
-    func group(_ json: String) -> GroupRecord? {
+    func group(_ json: String) -> JSONGroupRecord? {
         guard let value = try? JSONParser.parse(Array(json.utf8)) else { return nil }
-        return GroupRecord(json: value)
+        return JSONGroupRecord(json: value)
     }
 
     @Test func groups() {

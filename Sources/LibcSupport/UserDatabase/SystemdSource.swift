@@ -33,19 +33,19 @@ public enum SystemdSource {
 
     /// The user named `key`, or with uid `key` when `uid` is given (the
     /// caller decides how a key is read, as for files).
-    public static func user(named key: ByteString) -> UserDatabaseLookup<UserRecord> {
+    public static func user(named key: ByteString) -> UserDatabaseLookup<JSONUserRecord> {
         database().user(named: key)
     }
 
-    public static func user(id: UInt32) -> UserDatabaseLookup<UserRecord> {
+    public static func user(id: UInt32) -> UserDatabaseLookup<JSONUserRecord> {
         database().user(id: id)
     }
 
-    public static func group(named key: ByteString) -> UserDatabaseLookup<GroupRecord> {
+    public static func group(named key: ByteString) -> UserDatabaseLookup<JSONGroupRecord> {
         database().group(named: key)
     }
 
-    public static func group(id: UInt32) -> UserDatabaseLookup<GroupRecord> {
+    public static func group(id: UInt32) -> UserDatabaseLookup<JSONGroupRecord> {
         database().group(id: id)
     }
 

@@ -26,7 +26,7 @@ public struct UserDatabase {
     public var synthesizesIntrinsicAccounts = true
     /// The time one service gets to answer (connection to last reply).
     public var timeoutMilliseconds = 5000
-    public var machine: UserRecord.Machine
+    public var machine: JSONUserRecord.Machine
 
     public static let defaultSocketDirectory: StaticString = "/run/systemd/userdb/"
     public static let defaultDropInDirectories: [StaticString] = [
@@ -38,10 +38,10 @@ public struct UserDatabase {
     public static func system() -> UserDatabase {
         UserDatabase(socketDirectory: Array(ByteString(defaultSocketDirectory).buffer),
                      dropInDirectories: defaultDropInDirectories.map { Array(ByteString($0).buffer) },
-                     machine: UserRecord.Machine(id: LocalMachine.machineID(), hostName: LocalMachine.hostName()))
+                     machine: JSONUserRecord.Machine(id: LocalMachine.machineID(), hostName: LocalMachine.hostName()))
     }
 
-    public init(socketDirectory: [UInt8], dropInDirectories: [[UInt8]], machine: UserRecord.Machine) {
+    public init(socketDirectory: [UInt8], dropInDirectories: [[UInt8]], machine: JSONUserRecord.Machine) {
         self.socketDirectory = socketDirectory
         self.dropInDirectories = dropInDirectories
         self.machine = machine
@@ -56,7 +56,7 @@ public struct UserDatabase {
 
     // MARK: Users
 
-    public func user(named name: ByteString) -> UserDatabaseLookup<UserRecord> {
+    public func user(named name: ByteString) -> UserDatabaseLookup<JSONUserRecord> {
         if synthesizesIntrinsicAccounts {
             if name == ByteString("root") { return .found(IntrinsicAccounts.rootUser) }
             if name == ByteString("nobody") { return .found(IntrinsicAccounts.nobodyUser) }
@@ -64,10 +64,10 @@ public struct UserDatabase {
         if !AccountName.isValid(Array(name.buffer)) { return .notFound }
         return lookup(method: "io.systemd.UserDatabase.GetUserRecord", dropInSuffix: ".user", fileStem: name,
                       request: { $0.key("userName"); $0.string(name) },
-                      make: { record in UserRecord(json: record, machine: machine).flatMap { $0.name.equals(name) ? $0 : nil } })
+                      make: { record in JSONUserRecord(json: record, machine: machine).flatMap { $0.name.equals(name) ? $0 : nil } })
     }
 
-    public func user(id: UInt32) -> UserDatabaseLookup<UserRecord> {
+    public func user(id: UInt32) -> UserDatabaseLookup<JSONUserRecord> {
         if synthesizesIntrinsicAccounts {
             if id == 0 { return .found(IntrinsicAccounts.rootUser) }
             if id == 65534 { return .found(IntrinsicAccounts.nobodyUser) }
@@ -76,21 +76,21 @@ public struct UserDatabase {
         return digits.withByteString { stem in
             lookup(method: "io.systemd.UserDatabase.GetUserRecord", dropInSuffix: ".user", fileStem: stem,
                    request: { $0.key("uid"); $0.unsigned(UInt64(id)) },
-                   make: { record in UserRecord(json: record, machine: machine).flatMap { $0.uid == id ? $0 : nil } })
+                   make: { record in JSONUserRecord(json: record, machine: machine).flatMap { $0.uid == id ? $0 : nil } })
         }
     }
 
     /// Calls `body` with every user the services list (enumeration; the
     /// synthesized accounts are not listed, as with systemd's NSS module).
-    public func forEachUser(_ body: (UserRecord) -> Void) {
+    public func forEachUser(_ body: (JSONUserRecord) -> Void) {
         enumerate(method: "io.systemd.UserDatabase.GetUserRecord", dropInSuffix: ".user", nameKey: "userName") { record in
-            if let user = UserRecord(json: record, machine: machine) { body(user) }
+            if let user = JSONUserRecord(json: record, machine: machine) { body(user) }
         }
     }
 
     // MARK: Groups
 
-    public func group(named name: ByteString) -> UserDatabaseLookup<GroupRecord> {
+    public func group(named name: ByteString) -> UserDatabaseLookup<JSONGroupRecord> {
         if synthesizesIntrinsicAccounts {
             if name == ByteString("root") { return .found(IntrinsicAccounts.rootGroup) }
             if name == IntrinsicAccounts.nobodyGroupName { return .found(IntrinsicAccounts.nobodyGroup) }
@@ -98,11 +98,11 @@ public struct UserDatabase {
         if !AccountName.isValid(Array(name.buffer)) { return .notFound }
         let result = lookup(method: "io.systemd.UserDatabase.GetGroupRecord", dropInSuffix: ".group", fileStem: name,
                             request: { $0.key("groupName"); $0.string(name) },
-                            make: { record in GroupRecord(json: record).flatMap { $0.name.equals(name) ? $0 : nil } })
+                            make: { record in JSONGroupRecord(json: record).flatMap { $0.name.equals(name) ? $0 : nil } })
         return withMemberships(result)
     }
 
-    public func group(id: UInt32) -> UserDatabaseLookup<GroupRecord> {
+    public func group(id: UInt32) -> UserDatabaseLookup<JSONGroupRecord> {
         if synthesizesIntrinsicAccounts {
             if id == 0 { return .found(IntrinsicAccounts.rootGroup) }
             if id == 65534 { return .found(IntrinsicAccounts.nobodyGroup) }
@@ -111,14 +111,14 @@ public struct UserDatabase {
         let result = digits.withByteString { stem in
             lookup(method: "io.systemd.UserDatabase.GetGroupRecord", dropInSuffix: ".group", fileStem: stem,
                    request: { $0.key("gid"); $0.unsigned(UInt64(id)) },
-                   make: { record in GroupRecord(json: record).flatMap { $0.gid == id ? $0 : nil } })
+                   make: { record in JSONGroupRecord(json: record).flatMap { $0.gid == id ? $0 : nil } })
         }
         return withMemberships(result)
     }
 
-    public func forEachGroup(_ body: (GroupRecord) -> Void) {
+    public func forEachGroup(_ body: (JSONGroupRecord) -> Void) {
         enumerate(method: "io.systemd.UserDatabase.GetGroupRecord", dropInSuffix: ".group", nameKey: "groupName") { record in
-            if var group = GroupRecord(json: record) {
+            if var group = JSONGroupRecord(json: record) {
                 for member in memberships(key: "groupName", name: group.name.withUnsafeBufferPointer { Array($0) }, answerKey: "userName") {
                     group.addMember(member)
                 }
@@ -133,7 +133,7 @@ public struct UserDatabase {
         memberships(key: "userName", name: Array(user.buffer), answerKey: "groupName")
     }
 
-    func withMemberships(_ result: UserDatabaseLookup<GroupRecord>) -> UserDatabaseLookup<GroupRecord> {
+    func withMemberships(_ result: UserDatabaseLookup<JSONGroupRecord>) -> UserDatabaseLookup<JSONGroupRecord> {
         guard case .found(var group) = result else { return result }
         for member in memberships(key: "groupName", name: group.name, answerKey: "userName") {
             group.addMember(member)

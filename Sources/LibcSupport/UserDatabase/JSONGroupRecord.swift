@@ -1,6 +1,6 @@
 /// A group from systemd's user database (a JSON group record), reduced to
 /// what the group and gshadow lines show, as systemd's NSS module maps it.
-public struct GroupRecord {
+public struct JSONGroupRecord {
     public var name: [UInt8]
     /// nil when the record has no valid gid (printed as 4294967295).
     public var gid: UInt32?

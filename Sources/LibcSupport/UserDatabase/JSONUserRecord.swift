@@ -1,6 +1,6 @@
 /// A user from systemd's user database (a JSON user record), reduced to
 /// what the passwd and shadow lines show, as systemd's NSS module maps it.
-public struct UserRecord {
+public struct JSONUserRecord {
     public var name: [UInt8]
     /// nil when the record has no valid uid (printed as 4294967295, as glibc does).
     public var uid: UInt32?
@@ -42,7 +42,7 @@ public struct UserRecord {
         guard fields.apply(record) else { return nil }
         if let sections = record["perMachine"] {
             guard let list = sections.arrayValue else { return nil }
-            for section in list where UserRecord.matches(section, machine) {
+            for section in list where JSONUserRecord.matches(section, machine) {
                 guard fields.apply(section, perMachine: true) else { return nil }
             }
         }
@@ -75,15 +75,15 @@ public struct UserRecord {
         if let privileged = record["privileged"], let list = privileged["hashedPassword"]?.arrayValue {
             hashedPassword = list.first?.stringValue
         }
-        lastChange = fields.lastChange.map { $0 == 0 ? 1 : $0 / UserRecord.microsecondsPerDay }
-        minimumAge = UserRecord.days(fields.minimumAge)
-        maximumAge = UserRecord.days(fields.maximumAge)
-        warningPeriod = UserRecord.days(fields.warningPeriod)
-        inactivityPeriod = UserRecord.days(fields.inactivityPeriod)
+        lastChange = fields.lastChange.map { $0 == 0 ? 1 : $0 / JSONUserRecord.microsecondsPerDay }
+        minimumAge = JSONUserRecord.days(fields.minimumAge)
+        maximumAge = JSONUserRecord.days(fields.maximumAge)
+        warningPeriod = JSONUserRecord.days(fields.warningPeriod)
+        inactivityPeriod = JSONUserRecord.days(fields.inactivityPeriod)
         if fields.locked == true {
             expiration = 1
         } else {
-            expiration = UserRecord.days(fields.notAfter).map { fields.notAfter == 0 ? 1 : $0 }
+            expiration = JSONUserRecord.days(fields.notAfter).map { fields.notAfter == 0 ? 1 : $0 }
         }
     }
 
