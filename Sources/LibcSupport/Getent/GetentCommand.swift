@@ -6,6 +6,7 @@ public enum GetentCommand {
     public static func run(_ arguments: Arguments) -> Int32 {
         var context = GetentContext(switchSettings: SwitchSettings(fileContents: nil))
         let options = GetentOptions(arguments)
+        context.programName = options.invocationName
         var status: Int32
         // Options first: `--root DIR` decides which nsswitch.conf applies.
         switch options.parse(into: &context) {

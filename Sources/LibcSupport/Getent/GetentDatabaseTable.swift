@@ -13,6 +13,11 @@ public struct GetentDatabaseEntry: Sendable {
 /// own file (a type conforming to `GetentDatabase`).
 enum GetentDatabaseTable {
     static let entries: [GetentDatabaseEntry] = [
+        GetentDatabaseEntry(GroupDatabase.self),
+        GetentDatabaseEntry(GshadowDatabase.self),
+        GetentDatabaseEntry(InitgroupsDatabase.self),
+        GetentDatabaseEntry(PasswdDatabase.self),
+        GetentDatabaseEntry(ShadowDatabase.self),
     ]
 
     /// The entry named exactly `name`, if implemented.
