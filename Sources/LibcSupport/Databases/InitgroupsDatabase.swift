@@ -12,11 +12,17 @@ public enum InitgroupsDatabase: GetentDatabase {
         var notFoundContinues = false
         var configuration = context.switchSettings.configuration(for: ByteString("initgroups"))
         if configuration == nil {
-            configuration = context.configuration(for: "group", default: "files")
+            configuration = context.configuration(for: "group", computedDefault: SystemdSource.defaultConfiguration)
             notFoundContinues = true
         }
         var groups: [UInt32] = []
         _ = SwitchDriver.lookup(configuration!, notFoundContinues: notFoundContinues) { source, _ in
+            if source.isNamed("systemd") {
+                // The groups systemd's services report memberships in.
+                let before = groups.count
+                for gid in SystemdSource.groupIDs(ofUser: key) { add(gid, to: &groups) }
+                return groups.count > before ? .success : .notFound
+            }
             guard let compat = AccountLookup<GroupRecord>.mode(of: source) else { return nil }
             guard let bytes = context.contents(of: GroupRecord.path) else { return .unavailable }
             let before = groups.count

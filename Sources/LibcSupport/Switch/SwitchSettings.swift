@@ -36,8 +36,14 @@ public struct SwitchSettings {
     /// last applicable override, else its line in the file, else
     /// `defaultConfiguration`.
     public func configuration(for database: StaticString, default defaultConfiguration: StaticString) -> SwitchConfiguration {
+        configuration(for: database, computedDefault: { defaultConfiguration })
+    }
+
+    /// As `configuration(for:default:)`, with a default that is worked out
+    /// only when needed (it may look at the system).
+    public func configuration(for database: StaticString, computedDefault: () -> StaticString) -> SwitchConfiguration {
         if let configuration = configuration(for: ByteString(database)) { return configuration }
-        var configuration = SwitchConfiguration(defaultConfiguration)
+        var configuration = SwitchConfiguration(computedDefault())
         configuration.fileSourcesOnly = fileSourcesOnly
         return configuration
     }

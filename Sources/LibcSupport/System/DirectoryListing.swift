@@ -8,12 +8,7 @@ public struct DirectoryListing: ~Copyable {
     /// Opens the directory at `path` (NUL-terminated), inside the active
     /// `FileSystemRoot` if there is one.
     public init(path: UnsafePointer<CChar>) throws(Errno) {
-        let fd: FileDescriptor
-        if let root = FileSystemRoot.active {
-            fd = try root.openForReading(path)
-        } else {
-            fd = try FileDescriptor.openForReading(path)
-        }
+        let fd = try FileSystemRoot.open(path)
         try self.init(descriptor: fd)
     }
 

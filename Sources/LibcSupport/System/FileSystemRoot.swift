@@ -22,6 +22,13 @@ public struct FileSystemRoot: Sendable {
     /// line, before any lookup); nil reads the real file system.
     nonisolated(unsafe) public static var active: FileSystemRoot?
 
+    /// Opens `path` for reading inside the active root, or as it is when
+    /// there is none: how the tools open every file they read.
+    public static func open(_ path: UnsafePointer<CChar>) throws(Errno) -> FileDescriptor {
+        if let root = active { return try root.openForReading(path) }
+        return try FileDescriptor.openForReading(path)
+    }
+
     /// Opens `path` (NUL-terminated) as the root directory.
     public init(path: UnsafePointer<CChar>) throws(Errno) {
         let fd = clibc_open(path, Int32(clibc_o_path | clibc_o_directory))

@@ -14,12 +14,7 @@ public struct MappedFile: ~Copyable {
     /// `FileSystemRoot` if there is one. Throws the `errno` of the
     /// failing call; a directory gives `EISDIR`.
     public init(path: UnsafePointer<CChar>) throws(Errno) {
-        let fd: FileDescriptor
-        if let root = FileSystemRoot.active {
-            fd = try root.openForReading(path)
-        } else {
-            fd = try FileDescriptor.openForReading(path)
-        }
+        let fd = try FileSystemRoot.open(path)
         defer { fd.close() }
         try self.init(descriptor: fd)
     }

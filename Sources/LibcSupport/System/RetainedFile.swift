@@ -4,10 +4,11 @@ import CLibc
 /// unmapped, so records parsed from it can be kept and compared across the
 /// sources of a lookup without copying. For short-lived tools only.
 public enum RetainedFile {
-    /// The bytes of `path` (NUL-terminated). Throws the `errno` of the
-    /// failing call; a directory gives `EISDIR`.
+    /// The bytes of `path` (NUL-terminated), inside the active
+    /// `FileSystemRoot` if there is one. Throws the `errno` of the failing
+    /// call; a directory gives `EISDIR`.
     public static func contents(of path: UnsafePointer<CChar>) throws(Errno) -> ByteString {
-        let fd = try FileDescriptor.openForReading(path)
+        let fd = try FileSystemRoot.open(path)
         defer { fd.close() }
         let info = try fd.status()
         if clibc_is_directory(info.st_mode) != 0 { throw Errno.isDirectory }

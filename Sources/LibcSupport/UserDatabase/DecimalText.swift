@@ -23,4 +23,10 @@ struct DecimalText {
             body(ByteString(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length))
         }
     }
+
+    /// Appends the decimal digits of `value` to `bytes`.
+    static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        var text = DecimalText(value)
+        text.withByteString { bytes.append(contentsOf: $0.buffer) }
+    }
 }

@@ -44,31 +44,38 @@ public struct JSONGroupRecord {
         members.append(member)
     }
 
-    /// The group line: `name:x:gid:member,member\n`.
-    public func appendGroupLine(to output: inout OutputBuffer) {
-        output.append(contentsOf: name)
-        output.append(UInt8(ascii: ":"))
-        output.append(groupPassword)
-        output.append(UInt8(ascii: ":"))
-        output.append(decimal: UInt64(gid ?? UInt32.max))
-        output.append(UInt8(ascii: ":"))
+    /// The group line without its newline: `name:x:gid:member,member`.
+    public var groupLine: [UInt8] {
+        var line = name
+        line.append(UInt8(ascii: ":"))
+        line.append(contentsOf: ByteString(groupPassword).buffer)
+        line.append(UInt8(ascii: ":"))
+        DecimalText.append(UInt64(gid ?? UInt32.max), to: &line)
+        line.append(UInt8(ascii: ":"))
         for (index, member) in members.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            output.append(contentsOf: member)
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            line += member
         }
+        return line
+    }
+
+    /// The gshadow line without its newline: `name:password::`. systemd's
+    /// NSS module lists neither administrators nor members there.
+    public var gshadowLine: [UInt8] {
+        var line = name
+        line.append(UInt8(ascii: ":"))
+        if let hashedPassword { line += hashedPassword } else { line += [UInt8(ascii: "!"), UInt8(ascii: "*")] }
+        line += [UInt8(ascii: ":"), UInt8(ascii: ":")]
+        return line
+    }
+
+    public func appendGroupLine(to output: inout OutputBuffer) {
+        output.append(contentsOf: groupLine)
         output.append(UInt8(ascii: "\n"))
     }
 
-    /// The gshadow line: `name:password::\n`. systemd's NSS module lists
-    /// neither administrators nor members there.
     public func appendGshadowLine(to output: inout OutputBuffer) {
-        output.append(contentsOf: name)
-        output.append(UInt8(ascii: ":"))
-        if let hashedPassword {
-            output.append(contentsOf: hashedPassword)
-        } else {
-            output.append("!*")
-        }
-        output.append("::\n")
+        output.append(contentsOf: gshadowLine)
+        output.append(UInt8(ascii: "\n"))
     }
 }

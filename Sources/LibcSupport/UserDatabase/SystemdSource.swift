@@ -49,22 +49,6 @@ public enum SystemdSource {
         database().group(id: id)
     }
 
-    /// Appends every user's passwd line (or shadow line) to `output`.
-    public static func enumerateUsers(shadow: Bool, to output: inout OutputBuffer) -> ServiceStatus {
-        database().forEachUser { user in
-            if shadow { user.appendShadowLine(to: &output) } else { user.appendPasswdLine(to: &output) }
-        }
-        return .notFound
-    }
-
-    /// Appends every group's group line (or gshadow line) to `output`.
-    public static func enumerateGroups(shadow: Bool, to output: inout OutputBuffer) -> ServiceStatus {
-        database().forEachGroup { group in
-            if shadow { group.appendGshadowLine(to: &output) } else { group.appendGroupLine(to: &output) }
-        }
-        return .notFound
-    }
-
     /// The gids of the groups `user` is a member of, from the services'
     /// memberships (initgroups); groups without a record are left out.
     public static func groupIDs(ofUser user: ByteString) -> [UInt32] {
@@ -75,5 +59,61 @@ public enum SystemdSource {
             if case .found(let group) = lookup, let gid = group.gid, !ids.contains(gid) { ids.append(gid) }
         }
         return ids
+    }
+
+    /// Which account database a line is for.
+    public enum Kind {
+        case passwd, group, shadow, gshadow
+
+        /// The kind for a database name (`AccountRecord.kind`).
+        public init?(_ name: StaticString) {
+            switch ByteString(name) {
+            case ByteString("passwd"): self = .passwd
+            case ByteString("group"): self = .group
+            case ByteString("shadow"): self = .shadow
+            case ByteString("gshadow"): self = .gshadow
+            default: return nil
+            }
+        }
+
+        var isUser: Bool { self == .passwd || self == .shadow }
+    }
+
+    /// The line (without newline) for `name` or `id` in database `kind`,
+    /// in memory kept for the rest of the run (records parsed from it may
+    /// be held across sources, as file records are).
+    public static func line(_ kind: Kind, name: ByteString?, id: UInt32?) -> (ServiceStatus, ByteString?) {
+        let database = database()
+        if kind.isUser {
+            let lookup = name.map { database.user(named: $0) } ?? database.user(id: id ?? UInt32.max)
+            guard case .found(let user) = lookup else { return (status(lookup), nil) }
+            return (.success, retained(kind == .passwd ? user.passwdLine : user.shadowLine))
+        }
+        let lookup = name.map { database.group(named: $0) } ?? database.group(id: id ?? UInt32.max)
+        guard case .found(let group) = lookup else { return (status(lookup), nil) }
+        return (.success, retained(kind == .group ? group.groupLine : group.gshadowLine))
+    }
+
+    /// Calls `body` with the line of every record of `kind` (enumeration).
+    public static func forEachLine(_ kind: Kind, _ body: (ByteString) -> Void) {
+        let database = database()
+        if kind.isUser {
+            database.forEachUser { user in
+                let line = kind == .passwd ? user.passwdLine : user.shadowLine
+                line.withUnsafeBufferPointer { body(ByteString(start: $0.baseAddress, count: $0.count)) }
+            }
+        } else {
+            database.forEachGroup { group in
+                let line = kind == .group ? group.groupLine : group.gshadowLine
+                line.withUnsafeBufferPointer { body(ByteString(start: $0.baseAddress, count: $0.count)) }
+            }
+        }
+    }
+
+    /// A copy of `bytes` that is never freed (the tool is short-lived).
+    static func retained(_ bytes: [UInt8]) -> ByteString {
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(bytes.count, 1))
+        bytes.withUnsafeBufferPointer { storage.initialize(from: $0.baseAddress!, count: $0.count) }
+        return ByteString(start: UnsafePointer(storage), count: bytes.count)
     }
 }
