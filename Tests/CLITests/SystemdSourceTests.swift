@@ -117,8 +117,18 @@ struct SystemdSourceTests {
         defer { server.stop() }
         UserDatabaseSandbox.expectSame(etc: Self.etc(), cases: [
             ["passwd", "svcuser"], ["passwd", "62001"], ["group", "svcgroup"], ["group", "62010"], ["group", "testg"],
-            ["initgroups", "svcuser"], ["initgroups", "testu"], ["passwd"], ["group"],
+            ["initgroups", "svcuser"], ["initgroups", "testu"],
         ], services: ["io.test.Members": server.path])
+        // glibc's module reads the services' enumerations as their answers
+        // arrive: the same lines, in an order that varies between services.
+        let results = UserDatabaseSandbox.runCases(etc: Self.etc(), cases: [["passwd"], ["group"]],
+                                                   services: ["io.test.Members": server.path])
+        for result in results {
+            #expect(result.ours.status == result.glibc.status)
+            #expect(result.ours.stdoutText.split(separator: "\n").sorted() == result.glibc.stdoutText.split(separator: "\n").sorted(),
+                    "ours:\n\(result.ours.stdoutText)glibc:\n\(result.glibc.stdoutText)")
+            #expect(result.ours.stdoutText.contains("svcuser:x:62001") || result.ours.stdoutText.contains("svcgroup:x:62010"))
+        }
     }
 
     @Test("a user found in the files never reaches the socket", .enabled(if: Sandbox.namespacesAvailable, Sandbox.namespaceSkipReason))
@@ -154,7 +164,7 @@ struct SystemdSourceTests {
             services: ["io.test.A.silent": silent.path, "io.test.B.good": good.path],
             glibc: false)
         let elapsed = Date().timeIntervalSince(start)
-        #expect(results.first?.ours.stdoutText == "late:x:62100:62100:late:/home/late:/bin/bash\n")
+        #expect(results.first?.ours.stdoutText == "late:x:62100:62100:late:/:/usr/sbin/nologin\n")
         #expect(results.first?.ours.status == 0)
         #expect(elapsed < 15, "took \(elapsed) s")
     }

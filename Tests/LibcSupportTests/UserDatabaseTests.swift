@@ -52,22 +52,22 @@ struct UserDatabaseTests {
         let test = server("io.systemd.DropIn")
         test.users = [["userName": "alice", "uid": 61500, "realName": "Alice"]]
         test.groups = [["groupName": "staff2", "gid": 61600, "members": ["bob"]]]
-        test.memberships = [("alice", "staff2"), ("alice", "other"), ("carol", "staff2")]
+        test.memberships = [("zed", "staff2"), ("alice", "staff2"), ("alice", "other"), ("carol", "staff2")]
         test.start()
         defer { test.stop() }
         let db = database()
         #expect(passwd(db.user(named: ByteString("alice"))) == "alice:x:61500:61500:Alice:/:/usr/sbin/nologin\n")
         #expect(passwd(db.user(id: 61500)) == "alice:x:61500:61500:Alice:/:/usr/sbin/nologin\n")
         #expect(passwd(db.user(named: ByteString("nobody2"))) == nil)
-        #expect(group(db.group(named: ByteString("staff2"))) == "staff2:x:61600:bob,alice,carol\n")
-        #expect(group(db.group(id: 61600)) == "staff2:x:61600:bob,alice,carol\n")
+        #expect(group(db.group(named: ByteString("staff2"))) == "staff2:x:61600:bob,alice,carol,zed\n")
+        #expect(group(db.group(id: 61600)) == "staff2:x:61600:bob,alice,carol,zed\n")
         #expect(db.groupNames(ofUser: ByteString("alice")).map { String(decoding: $0, as: UTF8.self) } == ["staff2", "other"])
         let log = test.requestLog
         #expect(log.contains(#"{"method":"io.systemd.UserDatabase.GetUserRecord","parameters":{"userName":"alice","service":"io.systemd.DropIn"}}"#))
         #expect(log.contains(#"{"method":"io.systemd.UserDatabase.GetMemberships","parameters":{"groupName":"staff2","service":"io.systemd.DropIn"},"more":true}"#))
     }
 
-    @Test func enumerationVisitsServicesInNameOrderAndSkipsTheMultiplexer() throws {
+    @Test func enumerationVisitsEveryServiceAndSkipsTheMultiplexer() throws {
         defer { cleanUp() }
         let b = server("io.test.B"), a = server("io.test.A"), mux = server("io.systemd.Multiplexer"),
             nss = server("io.systemd.NameServiceSwitch")
@@ -79,7 +79,8 @@ struct UserDatabaseTests {
         defer { for s in [a, b, mux, nss] { s.stop() } }
         var names: [String] = []
         database().forEachUser { names.append(String(decoding: $0.name, as: UTF8.self)) }
-        #expect(names == ["a1", "b1", "b2"])
+        // Directory order: each service's records together, in its order.
+        #expect(names == ["a1", "b1", "b2"] || names == ["b1", "b2", "a1"], "\(names)")
         #expect(passwd(database().user(named: ByteString("viamux"))) == nil)
         #expect(mux.requestLog.isEmpty && nss.requestLog.isEmpty)
     }
@@ -103,8 +104,14 @@ struct UserDatabaseTests {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(dead, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         close(dead)
-        let start = Date()
+        // Found wherever the good service comes in directory order.
         #expect(passwd(database(timeout: 300).user(named: ByteString("found"))) == "found:x:4001:4001:found:/home/found:/bin/bash\n")
+        // A name nobody has: every service is asked, the silent one until the timeout.
+        let start = Date()
+        guard case .notFound = database(timeout: 300).user(named: ByteString("absent")) else {
+            Issue.record("the working service answered: not found")
+            return
+        }
         let elapsed = Date().timeIntervalSince(start)
         #expect(elapsed < 2, "took \(elapsed) s")
         #expect(elapsed >= 0.3, "the silent service was not waited for")
@@ -150,6 +157,25 @@ struct UserDatabaseTests {
         dropIn.start()
         defer { dropIn.stop() }
         #expect(passwd(database().user(named: ByteString("filesonly"))) == nil)
+    }
+
+    @Test func recordsWithoutServiceStatusAreRefused() throws {
+        defer { cleanUp() }
+        let test = server("io.test.S")
+        test.machineID = nil
+        test.users = [["userName": "plain", "uid": 1500],
+                      ["userName": "tagged", "uid": 1501, "status": ["0123456789abcdef0123456789abcdef": ["service": "io.test.S"]]],
+                      ["userName": "other", "uid": 1502, "status": ["fedcba9876543210fedcba9876543210": ["service": "io.test.S"]]]]
+        test.start()
+        defer { test.stop() }
+        var db = database()
+        db.machine.id = Array("0123456789abcdef0123456789abcdef".utf8)
+        #expect(passwd(db.user(named: ByteString("plain"))) == nil)
+        #expect(passwd(db.user(named: ByteString("tagged"))) == "tagged:x:1501:1501:tagged:/home/tagged:/bin/bash\n")
+        #expect(passwd(db.user(named: ByteString("other"))) == nil)
+        var names: [String] = []
+        db.forEachUser { names.append(String(decoding: $0.name, as: UTF8.self)) }
+        #expect(names == ["tagged"])
     }
 
     @Test func intrinsicAccountsAreAlwaysThere() {

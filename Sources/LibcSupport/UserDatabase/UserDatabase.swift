@@ -10,7 +10,7 @@ import CLibc
 /// asked: they include the C library's own name-service view (the passwd
 /// file), which would list file entries a second time; systemd's NSS module
 /// skips them for the same reason. Each service is asked with its own
-/// name as the `service` parameter, in name order.
+/// name as the `service` parameter, in directory order.
 ///
 /// Nothing here runs unless the switch reaches the `systemd` source, so a
 /// user found in the files never costs a connection.
@@ -119,9 +119,7 @@ public struct UserDatabase {
     public func forEachGroup(_ body: (JSONGroupRecord) -> Void) {
         enumerate(method: "io.systemd.UserDatabase.GetGroupRecord", dropInSuffix: ".group", nameKey: "groupName") { record in
             if var group = JSONGroupRecord(json: record) {
-                for member in memberships(key: "groupName", name: group.name.withUnsafeBufferPointer { Array($0) }, answerKey: "userName") {
-                    group.addMember(member)
-                }
+                addMemberships(to: &group)
                 body(group)
             }
         }
@@ -135,16 +133,24 @@ public struct UserDatabase {
 
     func withMemberships(_ result: UserDatabaseLookup<JSONGroupRecord>) -> UserDatabaseLookup<JSONGroupRecord> {
         guard case .found(var group) = result else { return result }
-        for member in memberships(key: "groupName", name: group.name, answerKey: "userName") {
+        addMemberships(to: &group)
+        return .found(group)
+    }
+
+    /// Adds the users the services report as members, sorted by name after
+    /// the record's own members (the order systemd's NSS module prints).
+    func addMemberships(to group: inout JSONGroupRecord) {
+        let members = memberships(key: "groupName", name: group.name, answerKey: "userName")
+        for member in members.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             group.addMember(member)
         }
-        return .found(group)
     }
 
     // MARK: Services
 
-    /// The service socket names to ask, sorted; and whether the drop-in
-    /// service is among them.
+    /// The service socket names to ask, in directory order (the order
+    /// systemd's NSS module asks them in, so enumerations list records in
+    /// the same order); and whether the drop-in service is among them.
     func services() -> (names: [[UInt8]], hasDropIn: Bool) {
         var names: [[UInt8]] = []
         var hasDropIn = false
@@ -155,7 +161,6 @@ public struct UserDatabase {
             if name == ByteString("io.systemd.DropIn") { hasDropIn = true }
             names.append(Array(name.buffer))
         }
-        names.sort { $0.lexicographicallyPrecedes($1) }
         return (names, hasDropIn)
     }
 
@@ -201,7 +206,9 @@ public struct UserDatabase {
                     continue
                 }
                 answered = true
-                if let record = reply.parameters["record"], let value = make(record) { return .found(value) }
+                if let record = reply.parameters["record"], carriesService(record), let value = make(record) {
+                    return .found(value)
+                }
             } catch {
                 continue
             }
@@ -227,7 +234,7 @@ public struct UserDatabase {
                 while true {
                     let reply = try VarlinkReply(message: try connection.receive())
                     if reply.error != nil { break }
-                    if let record = reply.parameters["record"] { body(record) }
+                    if let record = reply.parameters["record"], carriesService(record) { body(record) }
                     if !reply.continues { break }
                 }
             } catch {
@@ -237,6 +244,14 @@ public struct UserDatabase {
         if !hasDropIn {
             DropInRecords(directories: dropInDirectories).forEachRecord(suffix: dropInSuffix, nameKey: nameKey, body)
         }
+    }
+
+    /// Whether a record from a service names the service that provided it
+    /// for this machine (`status.MACHINE-ID.service`): systemd's NSS module
+    /// refuses records that do not.
+    func carriesService(_ record: JSONValue) -> Bool {
+        guard let id = machine.id else { return true }
+        return record["status"]?.member(id)?["service"]?.stringValue != nil
     }
 
     /// GetMemberships for a user or a group: the other side's names.

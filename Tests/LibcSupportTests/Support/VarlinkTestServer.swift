@@ -19,6 +19,10 @@ final class VarlinkTestServer: @unchecked Sendable {
     let behaviour: Behaviour
     var users: [[String: Any]] = []
     var groups: [[String: Any]] = []
+    /// The machine id whose `status` section records get (systemd's NSS
+    /// module refuses records without one); nil: records as given.
+    var machineID: String? = (try? String(contentsOfFile: "/etc/machine-id", encoding: .utf8))?
+        .trimmingCharacters(in: .whitespacesAndNewlines)
     /// (userName, groupName) pairs.
     var memberships: [(String, String)] = []
     /// Every request received, as JSON text.
@@ -116,6 +120,13 @@ final class VarlinkTestServer: @unchecked Sendable {
         try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     }
 
+    private func withStatus(_ record: [String: Any]) -> [String: Any] {
+        guard let machineID, record["status"] == nil else { return record }
+        var copy = record
+        copy["status"] = [machineID: ["service": "io.test.Service"]]
+        return copy
+    }
+
     private func answer(_ message: Data) -> [Data] {
         guard let request = try? JSONSerialization.jsonObject(with: message) as? [String: Any],
               let method = request["method"] as? String else {
@@ -130,13 +141,13 @@ final class VarlinkTestServer: @unchecked Sendable {
                 if let name = parameters["userName"] as? String, record["userName"] as? String != name { return false }
                 if let uid = parameters["uid"] as? Int, record["uid"] as? Int != uid { return false }
                 return true
-            }.map { ["record": $0, "incomplete": false] }
+            }.map { ["record": withStatus($0), "incomplete": false] }
         case "io.systemd.UserDatabase.GetGroupRecord":
             found = groups.filter { record in
                 if let name = parameters["groupName"] as? String, record["groupName"] as? String != name { return false }
                 if let gid = parameters["gid"] as? Int, record["gid"] as? Int != gid { return false }
                 return true
-            }.map { ["record": $0, "incomplete": false] }
+            }.map { ["record": withStatus($0), "incomplete": false] }
         case "io.systemd.UserDatabase.GetMemberships":
             found = memberships.filter { pair in
                 if let name = parameters["userName"] as? String, pair.0 != name { return false }
