@@ -51,3 +51,6 @@ compare "passwd root (files systemd, in files)" "$FLOOR /etc/passwd root" "/usr/
 compare "passwd benchu (systemd-userdbd)" "$FLOOR /etc/passwd root" "/usr/bin/getent passwd benchu" "$GETENT passwd benchu"
 compare "passwd 61777 (systemd-userdbd)" "$FLOOR /etc/passwd root" "/usr/bin/getent passwd 61777" "$GETENT passwd 61777"
 compare "--root DIR passwd root (glibc: /etc)" "$FLOOR $work/root/etc/passwd root" "/usr/bin/getent passwd root" "$GETENT --root $work/root passwd root"
+# The same lookup with the systemd source configured or not: the ratio to
+# "floor" here is to our own files-only run (1.00x: systemd costs nothing).
+compare "passwd root: files systemd / files only" "$GETENT -s passwd:files passwd root" "/usr/bin/getent passwd root" "$GETENT passwd root"
