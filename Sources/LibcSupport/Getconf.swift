@@ -1,2 +1,1 @@
 public enum GetconfCommand { public static func run(_ arguments: Arguments) -> Int32 { 0 } }
-public enum GetentCommand { public static func run(_ arguments: Arguments) -> Int32 { 0 } }
