@@ -13,6 +13,10 @@ public struct GetentDatabaseEntry: Sendable {
 /// own file (a type conforming to `GetentDatabase`).
 enum GetentDatabaseTable {
     static let entries: [GetentDatabaseEntry] = [
+        GetentDatabaseEntry(AHostsDatabase.self),
+        GetentDatabaseEntry(AHostsV4Database.self),
+        GetentDatabaseEntry(AHostsV6Database.self),
+        GetentDatabaseEntry(HostsDatabase.self),
     ]
 
     /// The entry named exactly `name`, if implemented.

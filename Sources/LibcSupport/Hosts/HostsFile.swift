@@ -29,11 +29,12 @@ public enum HostsFile {
         }
     }
 
-    /// The valid lines that list `name`, in file order.
-    public static func lines(named name: ByteString, in bytes: ByteString) -> [HostsLine] {
-        var found: [HostsLine] = []
+    /// The valid lines that list `name`, in file order, copied out of the
+    /// file so they outlive its mapping.
+    public static func matches(named name: ByteString, in bytes: ByteString) -> [HostsMatch] {
+        var found: [HostsMatch] = []
         forEachLine(named: name, in: bytes) { line in
-            found.append(line)
+            found.append(HostsMatch(line))
             return true
         }
         return found
@@ -42,17 +43,18 @@ public enum HostsFile {
     /// The `gethostbyname2` answer for `family` from matching lines: the
     /// first line gives the canonical name and its aliases; with `multiple`,
     /// every further line adds its address, its aliases, then its own
-    /// canonical name (glibc merges lines this way, duplicates included).
-    public static func hostEntry(from lines: [HostsLine], family: IPAddress.Family, multiple: Bool) -> HostEntry? {
+    /// canonical name unless it is byte for byte the first line's (glibc
+    /// merges lines this way; duplicate aliases stay).
+    public static func hostEntry(from lines: [HostsMatch], family: IPAddress.Family, multiple: Bool) -> HostEntry? {
         var entry = HostEntry()
         for line in lines {
             guard let address = line.address(for: family) else { continue }
             if entry.addresses.isEmpty {
-                entry.names.append(line.canonicalName)
-                for alias in line.aliases { entry.names.append(alias) }
+                for i in 0..<line.names.count { line.names.withName(i) { entry.names.append($0) } }
             } else {
-                for alias in line.aliases { entry.names.append(alias) }
-                entry.names.append(line.canonicalName)
+                for i in 1..<line.names.count { line.names.withName(i) { entry.names.append($0) } }
+                let canonical = entry.names.withName(0) { first in line.names.withName(0) { $0 == first } }
+                if !canonical { line.names.withName(0) { entry.names.append($0) } }
             }
             entry.addresses.append(address)
             if !multiple { break }
@@ -63,11 +65,11 @@ public enum HostsFile {
     /// The `getaddrinfo` answer from matching lines: every address as seen
     /// by `family` (nil: both, unconverted) and the canonical name of the
     /// first line that contributes.
-    public static func addressList(from lines: [HostsLine], family: IPAddress.Family?, multiple: Bool) -> AddressList? {
+    public static func addressList(from lines: [HostsMatch], family: IPAddress.Family?, multiple: Bool) -> AddressList? {
         var list = AddressList()
         for line in lines {
             guard let address = line.address(for: family) else { continue }
-            if list.addresses.isEmpty { list.canonicalName.append(line.canonicalName) }
+            if list.addresses.isEmpty { line.names.withName(0) { list.canonicalName.append($0) } }
             list.addresses.append(address)
             if !multiple { break }
         }

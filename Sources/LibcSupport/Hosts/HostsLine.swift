@@ -5,7 +5,7 @@
 /// are separated by any whitespace, and a line whose first field is not an
 /// `inet_pton` address is skipped; that includes an IPv6 address with a zone
 /// (`fe80::1%eth0`), which glibc's parser rejects too. A line may have an
-/// address and no name.
+/// address and no name. A NUL byte ends the line, as in the C library.
 public struct HostsLine {
     public let address: IPAddress
     /// The names after the address (canonical name first), comment removed.
@@ -14,6 +14,8 @@ public struct HostsLine {
     /// Parses `line`; nil for blank, comment-only and malformed lines.
     public init?(_ line: ByteString) {
         var text = line
+        // The C library reads lines as C strings: a NUL ends the line.
+        if let nul = text.firstIndex(of: 0) { text = text.prefix(nul) }
         if let hash = text.firstIndex(of: UInt8(ascii: "#")) { text = text.prefix(hash) }
         var fields = HostNames(text)
         guard let first = fields.next(), let address = IPAddress.parse(first) else { return nil }
@@ -45,6 +47,10 @@ public struct HostsLine {
     /// as 127.0.0.1 and `::ffff:a.b.c.d` as a.b.c.d and skip other IPv6
     /// lines; IPv6 lookups skip IPv4 lines; nil family means both.
     public func address(for family: IPAddress.Family?) -> IPAddress? {
+        HostsLine.address(address, for: family)
+    }
+
+    static func address(_ address: IPAddress, for family: IPAddress.Family?) -> IPAddress? {
         guard let family else { return address }
         if family == address.family { return address }
         if family == .v4 {
