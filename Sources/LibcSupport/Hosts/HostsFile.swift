@@ -12,7 +12,16 @@ public enum HostsFile {
     /// until `body` returns false.
     public static func forEachLine(named name: ByteString, in bytes: ByteString,
                                    _ body: (HostsLine) -> Bool) {
-        if name.isEmpty || bytes.isEmpty { return }
+        if bytes.isEmpty { return }
+        if name.isEmpty {
+            // An empty key matches the lines that have an address and no
+            // name, as in glibc.
+            for text in LineSequence(bytes) {
+                guard let line = HostsLine(text), line.canonicalName.isEmpty else { continue }
+                if !body(line) { return }
+            }
+            return
+        }
         let finder = CaseInsensitiveFinder(name)
         let base = bytes.start!
         var from = 0
