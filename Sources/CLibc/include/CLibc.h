@@ -81,6 +81,7 @@ static inline char **clibc_environment(void) {
 }
 
 
+<<<<<<< HEAD
 /* AF_UNIX stream connections (varlink): sockaddr_un's sun_path is a fixed
  * char array, awkward from Swift. Returns -1 with errno ENAMETOOLONG for a
  * path that does not fit. */
@@ -193,5 +194,94 @@ static inline int clibc_is_symbolic_link(mode_t mode) { return S_ISLNK(mode); }
 static const int clibc_o_path = O_PATH;
 static const int clibc_o_nofollow = O_NOFOLLOW;
 static const int clibc_o_directory = O_DIRECTORY;
+=======
+/* --- Sockets by address bytes (hosts and DNS) --------------------------
+ * Addresses cross this boundary as 4 or 16 network-order bytes plus an IPv6
+ * scope, so Swift never builds sockaddr_in/sockaddr_in6 itself (their field
+ * layouts and unions import differently under glibc and musl). */
+#include <ifaddrs.h>
+#include <net/if.h>
+
+static inline socklen_t clibc_fill_sockaddr(struct sockaddr_storage *ss, const unsigned char *addr,
+                                            int length, unsigned port, unsigned scope) {
+    memset(ss, 0, sizeof *ss);
+    if (length == 4) {
+        struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+        sin->sin_family = AF_INET;
+        sin->sin_port = htons((unsigned short)port);
+        memcpy(&sin->sin_addr, addr, 4);
+        return sizeof *sin;
+    }
+    struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+    sin6->sin6_family = AF_INET6;
+    sin6->sin6_port = htons((unsigned short)port);
+    memcpy(&sin6->sin6_addr, addr, 16);
+    sin6->sin6_scope_id = scope;
+    return sizeof *sin6;
+}
+
+/* Opens a close-on-exec (optionally non-blocking) socket of `type` connected
+ * to addr:port. Returns the descriptor, or -1 with errno set. */
+static inline int clibc_socket_connect(int type, const unsigned char *addr, int length,
+                                       unsigned port, unsigned scope, int nonblocking) {
+    struct sockaddr_storage ss;
+    socklen_t len = clibc_fill_sockaddr(&ss, addr, length, port, scope);
+    int fd = socket(ss.ss_family, type | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), 0);
+    if (fd < 0) return -1;
+    if (connect(fd, (struct sockaddr *)&ss, len) != 0 && errno != EINPROGRESS) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
+}
+
+/* Copies the address of `sa` into out (16 bytes) and its scope; returns 4 or
+ * 16 (the address length), or 0 for another family or NULL. */
+static inline int clibc_sockaddr_bytes(const struct sockaddr *sa, unsigned char *out, unsigned *scope) {
+    if (sa == NULL) return 0;
+    if (sa->sa_family == AF_INET) {
+        memcpy(out, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+        *scope = 0;
+        return 4;
+    }
+    if (sa->sa_family == AF_INET6) {
+        const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)sa;
+        memcpy(out, &sin6->sin6_addr, 16);
+        *scope = sin6->sin6_scope_id;
+        return 16;
+    }
+    return 0;
+}
+
+/* The local address a connected socket uses (getsockname); as above. */
+static inline int clibc_socket_local_address(int fd, unsigned char *out, unsigned *scope) {
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    if (getsockname(fd, (struct sockaddr *)&ss, &len) != 0) return 0;
+    return clibc_sockaddr_bytes((struct sockaddr *)&ss, out, scope);
+}
+
+
+/* Milliseconds of the monotonic clock (resolver deadlines). */
+static inline long long clibc_monotonic_milliseconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* poll(2) on one descriptor for `events`; returns poll's result and the
+ * returned events in *revents. */
+static inline int clibc_poll_one(int fd, short events, int timeout_ms, short *revents) {
+    struct pollfd p = { .fd = fd, .events = events, .revents = 0 };
+    int r = poll(&p, 1, timeout_ms);
+    *revents = p.revents;
+    return r;
+}
+static const short clibc_pollin = POLLIN;
+static const short clibc_pollout = POLLOUT;
+static const short clibc_pollerr = POLLERR | POLLHUP | POLLNVAL;
+>>>>>>> dns
 
 #endif

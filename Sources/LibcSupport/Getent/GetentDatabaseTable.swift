@@ -13,8 +13,12 @@ public struct GetentDatabaseEntry: Sendable {
 /// own file (a type conforming to `GetentDatabase`).
 enum GetentDatabaseTable {
     static let entries: [GetentDatabaseEntry] = [
+        GetentDatabaseEntry(AHostsDatabase.self),
+        GetentDatabaseEntry(AHostsV4Database.self),
+        GetentDatabaseEntry(AHostsV6Database.self),
         GetentDatabaseEntry(GroupDatabase.self),
         GetentDatabaseEntry(GshadowDatabase.self),
+        GetentDatabaseEntry(HostsDatabase.self),
         GetentDatabaseEntry(InitgroupsDatabase.self),
         GetentDatabaseEntry(PasswdDatabase.self),
         GetentDatabaseEntry(ShadowDatabase.self),
