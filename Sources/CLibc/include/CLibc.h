@@ -81,7 +81,6 @@ static inline char **clibc_environment(void) {
 }
 
 
-<<<<<<< HEAD
 /* AF_UNIX stream connections (varlink): sockaddr_un's sun_path is a fixed
  * char array, awkward from Swift. Returns -1 with errno ENAMETOOLONG for a
  * path that does not fit. */
@@ -98,12 +97,6 @@ static inline int clibc_connect_unix(int fd, const char *path) {
 static const int clibc_msg_nosignal = MSG_NOSIGNAL;
 static const int clibc_msg_dontwait = MSG_DONTWAIT;
 
-/* Milliseconds of CLOCK_MONOTONIC, for deadlines. */
-static inline int64_t clibc_monotonic_milliseconds(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-}
 
 /* d_name of a directory entry (a fixed array in struct dirent). */
 static inline const char *clibc_dirent_name(const struct dirent *entry) { return entry->d_name; }
@@ -194,7 +187,6 @@ static inline int clibc_is_symbolic_link(mode_t mode) { return S_ISLNK(mode); }
 static const int clibc_o_path = O_PATH;
 static const int clibc_o_nofollow = O_NOFOLLOW;
 static const int clibc_o_directory = O_DIRECTORY;
-=======
 /* --- Sockets by address bytes (hosts and DNS) --------------------------
  * Addresses cross this boundary as 4 or 16 network-order bytes plus an IPv6
  * scope, so Swift never builds sockaddr_in/sockaddr_in6 itself (their field
@@ -282,6 +274,5 @@ static inline int clibc_poll_one(int fd, short events, int timeout_ms, short *re
 static const short clibc_pollin = POLLIN;
 static const short clibc_pollout = POLLOUT;
 static const short clibc_pollerr = POLLERR | POLLHUP | POLLNVAL;
->>>>>>> dns
 
 #endif
