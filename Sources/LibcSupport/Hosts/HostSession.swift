@@ -46,6 +46,10 @@ public struct HostSession {
                 self.dns = dns
                 return found == nil ? .notFound : .success
             }
+            if source.isNamed("myhostname") {
+                found = LocalHostNames.system().lookup(name: name, family: LocalHostNames.family(family))?.hostEntry
+                return found == nil ? .notFound : .success
+            }
             return nil
         }
         return status == .success ? found : nil
@@ -64,6 +68,10 @@ public struct HostSession {
                 var dns = resolver()
                 found = dns.hostEntry(address: address)
                 self.dns = dns
+                return found == nil ? .notFound : .success
+            }
+            if source.isNamed("myhostname") {
+                found = LocalHostNames.system().reverse(address)?.hostEntry
                 return found == nil ? .notFound : .success
             }
             return nil
@@ -87,6 +95,10 @@ public struct HostSession {
                 var dns = resolver()
                 found = dns.addressList(named: name, wantV4: family != .v6, wantV6: family != .v4)
                 self.dns = dns
+                return found == nil ? .notFound : .success
+            }
+            if source.isNamed("myhostname") {
+                found = LocalHostNames.system().lookup(name: name, family: LocalHostNames.family(family))?.addressList(zones: family == nil)
                 return found == nil ? .notFound : .success
             }
             return nil
