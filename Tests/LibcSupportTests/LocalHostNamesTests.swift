@@ -35,10 +35,19 @@ struct LocalHostNamesTests {
         #expect(m.lookup(name: ByteString("other"), family: AF_INET6) == nil)
     }
 
+    @Test func hostNameWithoutAddressesOfTheFamily() {
+        let m = machine(addresses: [Self.global4])
+        #expect(m.lookup(name: ByteString("vm"), family: AF_INET6)?.addresses == [.ipv6Loopback])
+        #expect(names(m.lookup(name: ByteString("vm"), family: AF_INET6)) == "vm localhost")
+        #expect(m.lookup(name: ByteString("vm"), family: AF_INET)?.addresses == [Self.global4])
+        #expect(m.lookup(name: ByteString("vm"), family: AF_UNSPEC)?.addresses == [Self.global4])
+    }
+
     @Test func hostNameWithoutAddresses() {
         let m = machine(addresses: [])
         #expect(m.lookup(name: ByteString("vm"), family: AF_INET)?.addresses == [.ipv4(127, 0, 0, 2)])
         #expect(m.lookup(name: ByteString("vm"), family: AF_INET6)?.addresses == [.ipv6Loopback])
+        #expect(names(m.lookup(name: ByteString("vm"), family: AF_INET6)) == "vm localhost")
     }
 
     @Test(arguments: ["localhost", "LOCALHOST", "localhost.", "foo.localhost", "a.b.localhost", ".localhost", "a..localhost",
@@ -59,6 +68,12 @@ struct LocalHostNamesTests {
         #expect(names(m.lookup(name: ByteString("_GATEWAY."), family: AF_UNSPEC)) == "_gateway")
         #expect(m.lookup(name: ByteString("_gateway"), family: AF_INET6)?.addresses == [Self.gateway6])
         #expect(m.lookup(name: ByteString("_Outbound"), family: AF_UNSPEC)?.addresses == [Self.global4, Self.global6])
+        #expect(m.lookup(name: ByteString("_outbound"), family: AF_INET6)?.addresses == [Self.global6])
+        // Ordered as the local addresses, whatever the gateways' order.
+        let twoOut = LocalHostNames(hostName: { nil }, localAddresses: { [] },
+                                    gateways: { [.ipv4(10, 9, 9, 1), .ipv4(10, 9, 8, 1)] },
+                                    outboundAddress: { $0.bytes[2] == 9 ? .ipv4(10, 9, 9, 9) : .ipv4(10, 9, 8, 7) })
+        #expect(twoOut.lookup(name: ByteString("_outbound"), family: AF_INET)?.addresses == [.ipv4(10, 9, 8, 7), .ipv4(10, 9, 9, 9)])
         let none = LocalHostNames(hostName: { nil }, localAddresses: { [] }, gateways: { [] }, outboundAddress: { _ in nil })
         #expect(none.lookup(name: ByteString("_gateway"), family: AF_UNSPEC) == nil)
         #expect(none.lookup(name: ByteString("_outbound"), family: AF_UNSPEC) == nil)

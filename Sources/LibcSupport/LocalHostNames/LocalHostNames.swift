@@ -62,15 +62,18 @@ public struct LocalHostNames {
         } else if name.equalsIgnoringASCIICase(ByteString("_gateway")) {
             answer = LocalHostNameAnswer(canonicalName: Array("_gateway".utf8), addresses: gateways())
         } else if name.equalsIgnoringASCIICase(ByteString("_outbound")) {
-            var addresses: [LocalAddress] = []
-            for gateway in gateways() {
-                if let local = outboundAddress(gateway), !addresses.contains(where: { $0.sameAddress(local) }) {
-                    addresses.append(local)
-                }
-            }
-            answer = LocalHostNameAnswer(canonicalName: Array("_outbound".utf8), addresses: addresses)
+            answer = LocalHostNameAnswer(canonicalName: Array("_outbound".utf8), addresses: outboundAddresses())
         } else if let host = hostName(), name == host.withUnsafeBufferPointer({ ByteString(start: $0.baseAddress, count: $0.count) }) {
-            answer = LocalHostNameAnswer(canonicalName: host, addresses: hostAddresses())
+            let local = localAddresses()
+            let ofFamily = family == AF_UNSPEC ? local : local.filter { $0.family == family }
+            if ofFamily.isEmpty {
+                // No address (of that family): 127.0.0.2 and ::1; ::1 is
+                // localhost's address too and comes with that alias (observed).
+                answer = LocalHostNameAnswer(canonicalName: host, aliases: family == AF_INET ? [] : [LocalHostNames.localhostName],
+                                             addresses: [LocalHostNames.ipv4HostFallback, .ipv6Loopback])
+            } else {
+                answer = LocalHostNameAnswer(canonicalName: host, addresses: ofFamily)
+            }
         } else {
             return nil
         }
@@ -105,10 +108,17 @@ public struct LocalHostNames {
         return nil
     }
 
-    /// The host name's addresses, or the fallback pair when there are none.
-    func hostAddresses() -> [LocalAddress] {
+    /// The local addresses the kernel picks to reach each default gateway,
+    /// in the order of the local address list.
+    func outboundAddresses() -> [LocalAddress] {
         let local = localAddresses()
-        return local.isEmpty ? [LocalHostNames.ipv4HostFallback, .ipv6Loopback] : local
+        var result: [LocalAddress] = []
+        for gateway in gateways() {
+            guard var address = outboundAddress(gateway), !result.contains(where: { $0.sameAddress(address) }) else { continue }
+            if let known = local.first(where: { $0.sameAddress(address) }) { address = known }
+            result.append(address)
+        }
+        return LocalAddressList.sorted(result)
     }
 
     /// The answer restricted to `family`; nil when no address is left.
