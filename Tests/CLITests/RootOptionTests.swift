@@ -89,6 +89,18 @@ struct RootOptionTests {
         #expect(hit.status == 0)
     }
 
+    @Test func liveSourcesWhenAskedFor() {
+        let root = Root(files: ["etc/hosts": "10.1.2.3 inroot\n", "etc/nsswitch.conf": "hosts: files myhostname\n"])
+        // myhostname in the root's switch is skipped...
+        #expect(getent(["--root", root.path, "hosts", "localhost"]).status == 2)
+        #expect(getent(["--root", root.path, "ahosts", "x.localhost"]).status == 2)
+        // ...and used when -s names it.
+        let asked = getent(["--root", root.path, "-s", "hosts:files myhostname", "hosts", "localhost"])
+        #expect(asked.stdoutText == "::1             localhost\n")
+        #expect(asked.status == 0)
+        #expect(getent(["-s", "myhostname", "--root", root.path, "hosts", "inroot"]).status == 2)
+    }
+
     @Test func systemdDropInsOfTheRoot() {
         let root = Root(files: [
             "etc/passwd": Self.passwd,
