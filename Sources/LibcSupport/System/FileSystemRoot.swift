@@ -43,11 +43,19 @@ public struct FileSystemRoot: Sendable {
         while relative.pointee == CChar(UInt8(ascii: "/")) { relative += 1 }
         if relative.pointee == 0 { relative = UnsafeRawPointer(FileSystemRoot.dot.utf8Start).assumingMemoryBound(to: CChar.self) }
         if !forceWalk {
+            var races = 0
             while true {
                 let fd = clibc_openat_in_root(descriptor.rawValue, relative, O_RDONLY)
                 if fd >= 0 { return FileDescriptor(rawValue: fd) }
                 let error = Errno.current
                 if error == .interrupted { continue }
+                // EAGAIN: a rename elsewhere on the file system raced with a
+                // ".." step; the kernel asks to try again (then we walk).
+                if error.rawValue == EAGAIN {
+                    races += 1
+                    if races < 8 { continue }
+                    break
+                }
                 // ENOSYS: an older kernel; EPERM: a sandbox filtering the call.
                 if error.rawValue != ENOSYS && error.rawValue != EPERM { throw error }
                 break
