@@ -42,8 +42,8 @@ public enum AccountFile<Record: AccountRecord> {
     /// `compat` would need NIS.
     public static func enumerate(_ bytes: ByteString, compat: Bool, rules: CompatRules,
                                  _ each: (Record) -> Void) -> ServiceStatus {
-        for line in LineSequence(bytes) {
-            guard let content = RecordLine.content(line) else { continue }
+        for line in ScannedLines(bytes) {
+            guard let content = RecordLine.content(withoutNUL: line) else { continue }
             if compat, let directive = CompatDirective.of(content) {
                 switch directive {
                 case .includeAll, .include: return .unavailable
@@ -55,6 +55,58 @@ public enum AccountFile<Record: AccountRecord> {
             if let record = Record.parse(content) { each(record) }
         }
         return .notFound
+    }
+
+    /// `enumerate` writing each entry to `context`. Runs of plain lines
+    /// (see `AccountRecord.isVerbatim`) that follow each other in the file
+    /// are written straight from the file's bytes, newlines included: a
+    /// large run goes out in one write without being copied.
+    static func enumerate(_ bytes: ByteString, compat: Bool, rules: CompatRules, into context: inout GetentContext) -> ServiceStatus {
+        var run = Run()
+        defer { run.flush(to: &context.output) }
+        for line in ScannedLines(bytes) {
+            guard let content = RecordLine.content(withoutNUL: line) else { continue }
+            if compat, let directive = CompatDirective.of(content) {
+                switch directive {
+                case .includeAll, .include: return .unavailable
+                case .includeNetgroup: if rules.netgroupStopsEnumeration { return .unavailable }
+                case .excludeOther, .exclude: break
+                }
+                continue
+            }
+            // Plain, whole (no leading space, no NUL) and ending in '\n'.
+            let lineEnd = line.start! - bytes.start! + line.count
+            if content.start == line.start && lineEnd < bytes.count && bytes[lineEnd] == 0x0A
+                && Record.isVerbatim(content) {
+                run.add(line.start!, line.count + 1, to: &context.output)
+                continue
+            }
+            run.flush(to: &context.output)
+            if let record = Record.parse(content) { Record.emit(record, in: &context) }
+        }
+        return .notFound
+    }
+
+    /// Adjacent bytes waiting to be written as they are.
+    struct Run {
+        var start: UnsafePointer<UInt8>?
+        var count = 0
+
+        mutating func add(_ bytes: UnsafePointer<UInt8>, _ length: Int, to output: inout OutputBuffer) {
+            if let start, start + count == bytes {
+                count += length
+                return
+            }
+            flush(to: &output)
+            start = bytes
+            count = length
+        }
+
+        mutating func flush(to output: inout OutputBuffer) {
+            if let start, count > 0 { output.append(UnsafeRawBufferPointer(start: start, count: count)) }
+            start = nil
+            count = 0
+        }
     }
 
     /// The content of a line parsed, or nil.

@@ -61,9 +61,7 @@ public enum AccountLookup<Record: AccountRecord> {
             }
             guard let compat = mode(of: source, compatSupported: compatSupported) else { return nil }
             guard let bytes = context.contents(of: Record.path) else { return .unavailable }
-            return AccountFile<Record>.enumerate(bytes, compat: compat, rules: rules) { record in
-                Record.emit(record, in: &context)
-            }
+            return AccountFile<Record>.enumerate(bytes, compat: compat, rules: rules, into: &context)
         })
         return 0
     }

@@ -16,6 +16,14 @@ public protocol AccountRecord {
     /// Appends the entry and its newline; false (nothing appended) if a
     /// field holds a `:`, which the C library refuses to write.
     func write(to output: inout OutputBuffer) -> Bool
+
+    /// Enumeration's fast path: whether `content` is a plain entry that
+    /// would be written back unchanged (then it is copied, not parsed).
+    static func isVerbatim(_ content: ByteString) -> Bool
+}
+
+extension AccountRecord {
+    public static func isVerbatim(_ content: ByteString) -> Bool { false }
 }
 
 /// An account record with a numeric id (`passwd` uid, `group` gid).
@@ -70,5 +78,5 @@ func listContains(_ raw: ByteString, _ name: ByteString) -> Bool {
 /// Whether a list field would be refused by the writer (an item holds `:`).
 @inlinable
 func listIsWritable(_ raw: ByteString) -> Bool {
-    raw.firstIndex(of: UInt8(ascii: ":")) == nil
+    !raw.containsByte(UInt8(ascii: ":"))
 }

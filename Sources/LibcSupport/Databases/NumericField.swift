@@ -24,8 +24,28 @@ public enum NumericField {
             i += 1
         }
         if i == field.count { return nil }
-        guard let magnitude = field.dropFirst(i).parseDecimal() else { return nil }
+        guard let magnitude = decimal(field.dropFirst(i)) else { return nil }
         return negative ? 0 &- magnitude : magnitude
+    }
+
+    /// Digits only, at least one, no overflow of 64 bits.
+    @inlinable
+    static func decimal(_ digits: ByteString) -> UInt64? {
+        guard let base = digits.start, digits.count > 0 else { return nil }
+        var value: UInt64 = 0
+        for index in 0..<digits.count {
+            let digit = base[index] &- 0x30
+            if digit > 9 { return nil }
+            if index >= 19 {
+                let (times, o1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times.addingReportingOverflow(UInt64(digit))
+                if o1 || o2 { return nil }
+                value = sum
+            } else {
+                value = value &* 10 &+ UInt64(digit)
+            }
+        }
+        return value
     }
 }
 

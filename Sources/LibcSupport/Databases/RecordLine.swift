@@ -11,6 +11,12 @@ public enum RecordLine {
         if let start = text.start, let nul = memchr(start, 0, text.count) {
             text = text.prefix(UnsafeRawPointer(nul) - UnsafeRawPointer(start))
         }
+        return content(withoutNUL: text)
+    }
+
+    /// `content` of a line known to hold no NUL (see `ScannedLines`).
+    @inlinable
+    public static func content(withoutNUL text: ByteString) -> ByteString? {
         var i = 0
         while i < text.count && ASCII.isSpace(text[i]) { i += 1 }
         if i == text.count || text[i] == UInt8(ascii: "#") { return nil }
@@ -42,10 +48,15 @@ public struct FieldReader {
     /// The next field, up to the next `:` (consumed) or the end of the line.
     @inlinable
     public mutating func next() -> ByteString {
-        if let colon = rest.firstIndex(of: UInt8(ascii: ":")) {
-            let field = rest.prefix(colon)
-            rest = rest.dropFirst(colon + 1)
-            return field
+        if let base = rest.start {
+            // Fields are short: a plain loop beats a call to memchr.
+            var length = 0
+            while length < rest.count && base[length] != 0x3A { length += 1 }
+            if length < rest.count {
+                let field = ByteString(start: base, count: length)
+                rest = ByteString(start: base + length + 1, count: rest.count - length - 1)
+                return field
+            }
         }
         let field = rest
         rest = .empty
@@ -60,6 +71,13 @@ public struct FieldReader {
         rest = .empty
         atEnd = true
         return field
+    }
+
+    /// Whether a field is a number written the way it is printed: digits,
+    /// no leading zero (so a line can be copied out as it is).
+    @inlinable
+    public static func isCanonicalNumber(_ field: ByteString) -> Bool {
+        field.count > 0 && ASCII.isDigit(field[0]) && (field.count == 1 || field[0] != UInt8(ascii: "0"))
     }
 
     /// Whether a `:` was just consumed and nothing follows it.

@@ -17,9 +17,10 @@ public struct GetentContext: ~Copyable {
     /// The tool's name for diagnostics (`argv[0]`).
     public var programName = ByteString("getent")
 
-    public init(switchSettings: SwitchSettings) {
-        output = OutputBuffer(.standardOutput)
-        errors = OutputBuffer(.standardError, capacity: 1024)
+    /// A context writing through `output` and `errors`.
+    public init(switchSettings: SwitchSettings, output: consuming OutputBuffer, errors: consuming OutputBuffer) {
+        self.output = output
+        self.errors = errors
         self.switchSettings = switchSettings
     }
 

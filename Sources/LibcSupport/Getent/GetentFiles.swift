@@ -1,9 +1,15 @@
 /// The database files one `getent` run has opened, each read once and kept
 /// (several keys and sources share it), and whether a failure to open one
-/// was already reported.
+/// was already reported. Fixed slots: no heap at start-up.
 public struct GetentFiles {
-    private var paths: [UnsafeRawPointer] = []
-    private var contents: [ByteString?] = []
+    struct Slot {
+        var path: UnsafeRawPointer?
+        var contents: ByteString?
+    }
+
+    private var slots: (Slot, Slot, Slot, Slot, Slot, Slot, Slot, Slot) =
+        (Slot(), Slot(), Slot(), Slot(), Slot(), Slot(), Slot(), Slot())
+    private var used = 0
     private var reported = false
 
     public init() {}
@@ -14,7 +20,13 @@ public struct GetentFiles {
     public mutating func contents(of path: StaticString, programName: ByteString,
                                   errors: inout OutputBuffer) -> ByteString? {
         let key = UnsafeRawPointer(path.utf8Start)
-        for index in 0..<paths.count where paths[index] == key { return contents[index] }
+        let count = used
+        let cached: ByteString?? = withUnsafeBytes(of: &slots) { raw in
+            let slot = raw.bindMemory(to: Slot.self)
+            for index in 0..<count where slot[index].path == key { return .some(slot[index].contents) }
+            return .none
+        }
+        if let cached { return cached }
         var result: ByteString?
         do {
             result = try RetainedFile.contents(of: path)
@@ -29,8 +41,13 @@ public struct GetentFiles {
                 errors.append(UInt8(ascii: "\n"))
             }
         }
-        paths.append(key)
-        contents.append(result)
+        if used < 8 {
+            let index = used
+            withUnsafeMutableBytes(of: &slots) { raw in
+                raw.bindMemory(to: Slot.self)[index] = Slot(path: key, contents: result)
+            }
+            used += 1
+        }
         return result
     }
 }

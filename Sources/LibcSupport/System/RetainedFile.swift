@@ -8,12 +8,26 @@ public enum RetainedFile {
     /// `FileSystemRoot` if there is one. Throws the `errno` of the failing
     /// call; a directory gives `EISDIR`.
     public static func contents(of path: UnsafePointer<CChar>) throws(Errno) -> ByteString {
-        let fd = try FileSystemRoot.open(path)
-        defer { fd.close() }
+        let fd: FileDescriptor
+        if let root = FileSystemRoot.active {
+            fd = try root.openForReading(path)
+        } else {
+            var raw: Int32
+            repeat {
+                raw = clibc_open(path, O_RDONLY)
+            } while raw < 0 && Errno.current == .interrupted
+            if raw < 0 { throw Errno.current }
+            fd = FileDescriptor(rawValue: raw)
+        }
+        // The descriptor is closed only when the file is read: a mapping
+        // needs none, and the process is short-lived.
+        var mapped = false
+        defer { if !mapped { fd.close() } }
         let info = try fd.status()
         if clibc_is_directory(info.st_mode) != 0 { throw Errno.isDirectory }
         if clibc_is_regular_file(info.st_mode) != 0 && info.st_size > 0 {
             if let base = clibc_map_readonly(fd.rawValue, Int(info.st_size)) {
+                mapped = true
                 return ByteString(start: base.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size))
             }
         }
