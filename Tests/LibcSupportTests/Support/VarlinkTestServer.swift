@@ -109,7 +109,8 @@ final class VarlinkTestServer: @unchecked Sendable {
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                // MSG_NOSIGNAL: a client that hung up must not kill the test process.
+                let n = Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
                 if n <= 0 { return }
                 offset += n
             }
