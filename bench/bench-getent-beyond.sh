@@ -54,3 +54,7 @@ compare "--root DIR passwd root (glibc: /etc)" "$FLOOR $work/root/etc/passwd roo
 # The same lookup with the systemd source configured or not: the ratio to
 # "floor" here is to our own files-only run (1.00x: systemd costs nothing).
 compare "passwd root: files systemd / files only" "$GETENT -s passwd:files passwd root" "/usr/bin/getent passwd root" "$GETENT passwd root"
+# The myhostname source (netlink, no file): ratio to our own files lookup.
+HOST=$(uname -n)
+compare "ahosts \$HOSTNAME (myhostname) / hosts files" "$GETENT -s hosts:files hosts localhost" "/usr/bin/getent -s hosts:myhostname ahosts $HOST" "$GETENT -s hosts:myhostname ahosts $HOST"
+compare "hosts _gateway (myhostname) / hosts files" "$GETENT -s hosts:files hosts localhost" "/usr/bin/getent -s hosts:myhostname hosts _gateway" "$GETENT -s hosts:myhostname hosts _gateway"
