@@ -131,6 +131,24 @@ struct SystemdSourceTests {
         }
     }
 
+    @Test("without nsswitch.conf, systemd is used when userdbd runs", .enabled(if: UserDatabaseSandbox.daemonAvailable, UserDatabaseSandbox.daemonSkipReason))
+    func noSwitchFile() {
+        var files = Self.etc()
+        files["nsswitch.conf"] = .some(nil)
+        let cases = [["passwd", "testu"], ["group", "testg"], ["passwd", "root"], ["initgroups", "testu"]]
+        let running = UserDatabaseSandbox.runCases(etc: files, cases: cases, daemon: true, glibc: false)
+        #expect(running.map(\.ours.stdoutText) == [
+            "testu:x:61234:61234:Test U:/home/testu:/bin/bash\n", "testg:x:61234:testu,alice\n",
+            "root:x:0:0:root:/root:/bin/bash\n", "testu" + String(repeating: " ", count: 16) + "\n",
+        ])
+        // No daemon: the files only (glibc's default too).
+        let stopped = UserDatabaseSandbox.runCases(etc: files, cases: cases, daemon: false)
+        for result in stopped where result.glibc.stdout != result.ours.stdout || result.glibc.status != result.ours.status {
+            Issue.record("ours \(result.ours) glibc \(result.glibc)")
+        }
+        #expect(stopped.map(\.ours.status) == [2, 2, 0, 0])
+    }
+
     @Test("a user found in the files never reaches the socket", .enabled(if: Sandbox.namespacesAvailable, Sandbox.namespaceSkipReason))
     func filesFirstNeverConnects() {
         let directory = URL(fileURLWithPath: "/tmp/udb-cli-\(UUID().uuidString.prefix(8))")
