@@ -86,7 +86,17 @@ struct SystemdSourceTests {
     func lookupsWithoutDaemon() {
         // glibc's module reads the drop-in directories itself when no service runs.
         let cases = Self.lookups.filter { !$0.contains("locked") }
-        UserDatabaseSandbox.expectSame(etc: Self.etc(), cases: cases, daemon: false)
+        UserDatabaseSandbox.expectSame(etc: Self.etc(), cases: cases + Self.enumerations, daemon: false)
+    }
+
+    @Test("shadow records without their privileged part, as a user", .enabled(if: UserDatabaseSandbox.daemonAvailable, UserDatabaseSandbox.daemonSkipReason))
+    func unprivilegedShadow() {
+        // The privileged companions are readable by root only.
+        let cases = [["shadow", "priv", "reg", "testu"], ["gshadow", "testg2", "testg"], ["-s", "systemd", "shadow"],
+                     ["-s", "systemd", "gshadow"], ["passwd", "priv"], ["-s", "systemd", "passwd"]]
+        for daemon in [true, false] {
+            UserDatabaseSandbox.expectSame(etc: Self.etc(), cases: cases, daemon: daemon, asUser: "65534")
+        }
     }
 
     @Test("switch configurations with and without systemd", .enabled(if: UserDatabaseSandbox.daemonAvailable, UserDatabaseSandbox.daemonSkipReason))

@@ -7,6 +7,9 @@ import CLibc
 /// service serves them, as systemd's NSS module does.
 struct DropInRecords {
     let directories: [[UInt8]]
+    /// A record whose privileged companion exists but cannot be read counts
+    /// as absent (shadow and gshadow).
+    var skipsIncomplete = false
 
     /// Largest record file read (records are a few hundred bytes).
     static let maximumFileSize = 1024 * 1024
@@ -19,34 +22,47 @@ struct DropInRecords {
             var path = directory + Array(stem.buffer) + Array(ByteString(suffix).buffer)
             guard let record = DropInRecords.read(path), record.isObject else { continue }
             path += Array("-privileged".utf8)
-            return DropInRecords.merged(record, privileged: DropInRecords.read(path))
+            let (privileged, denied) = DropInRecords.readCompanion(path)
+            if denied && skipsIncomplete { return nil }
+            return DropInRecords.merged(record, privileged: privileged)
         }
         return nil
     }
 
-    /// Calls `body` with each named record (`NAME.user`, not the numeric
-    /// links) of every directory, the first directory's winning for a name;
-    /// `nameKey` (`userName`/`groupName`) must repeat the file's name.
-    func forEachRecord(suffix: StaticString, nameKey: StaticString, _ body: (JSONValue) -> Void) {
+    /// Calls `body` with each record of the directories: the files ending
+    /// in `suffix`, a file name in an earlier directory hiding the same name
+    /// in later ones, in file name order (so `UID.user` links come before
+    /// `NAME.user` files), each record once. A `NAME` file must hold the
+    /// record named NAME (`nameKey`), a number file the record with that id
+    /// (`idKey`). This is the order systemd lists drop-in records in.
+    func forEachRecord(suffix: StaticString, nameKey: StaticString, idKey: StaticString, _ body: (JSONValue) -> Void) {
         let ending = ByteString(suffix)
-        var seen: [[UInt8]] = []
-        for directory in directories {
-            var stems: [[UInt8]] = []
+        var files: [(stem: [UInt8], directory: Int)] = []
+        for (index, directory) in directories.enumerated() {
             listDirectory(directory) { name in
-                guard name.count > ending.count, name.slice(name.count - ending.count, name.count) == ending else { return }
+                guard name.count > ending.count, name.slice(name.count - ending.count, name.count) == ending,
+                      name[0] != UInt8(ascii: ".") else { return }
                 let stem = Array(name.prefix(name.count - ending.count).buffer)
-                if AccountName.isValid(stem) { stems.append(stem) }
+                if !files.contains(where: { $0.stem == stem }) { files.append((stem, index)) }
             }
-            for stem in stems where !seen.contains(stem) {
-                seen.append(stem)
-                let found = stem.withUnsafeBufferPointer {
-                    DropInRecords(directories: [directory]).record(stem: ByteString(start: $0.baseAddress, count: $0.count), suffix: suffix)
-                }
-                // A record listed under another name than its file's is not that record.
-                guard let found, let name = found[nameKey]?.stringValue,
-                      name == stem else { continue }
-                body(found)
+        }
+        files.sort { $0.stem.lexicographicallyPrecedes($1.stem) }
+        var seen: [[UInt8]] = []
+        for file in files {
+            let found = file.stem.withUnsafeBufferPointer {
+                DropInRecords(directories: [directories[file.directory]], skipsIncomplete: skipsIncomplete)
+                    .record(stem: ByteString(start: $0.baseAddress, count: $0.count), suffix: suffix)
             }
+            guard let found, let name = found[nameKey]?.stringValue, !seen.contains(name) else { continue }
+            // A record filed under another name or id than its own is not that record.
+            let id = file.stem.withUnsafeBufferPointer { ByteString(start: $0.baseAddress, count: $0.count).parseDecimal() }
+            if let id {
+                guard found[idKey]?.unsignedValue == id else { continue }
+            } else if name != file.stem {
+                continue
+            }
+            seen.append(name)
+            body(found)
         }
     }
 
@@ -55,6 +71,20 @@ struct DropInRecords {
         withCString(path) { cPath -> JSONValue? in
             guard let file = try? MappedFile(path: cPath), file.bytes.count <= maximumFileSize else { return nil }
             return try? JSONParser.parse(file.bytes)
+        }
+    }
+
+    /// Reads a `-privileged` companion; `denied` when it exists but this
+    /// process may not read it.
+    static func readCompanion(_ path: [UInt8]) -> (JSONValue?, denied: Bool) {
+        withCString(path) { cPath -> (JSONValue?, denied: Bool) in
+            do throws(Errno) {
+                let file = try MappedFile(path: cPath)
+                if file.bytes.count > maximumFileSize { return (nil, false) }
+                return (try? JSONParser.parse(file.bytes), false)
+            } catch {
+                return (nil, error == .permissionDenied)
+            }
         }
     }
 

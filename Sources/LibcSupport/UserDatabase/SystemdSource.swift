@@ -77,13 +77,16 @@ public enum SystemdSource {
         }
 
         var isUser: Bool { self == .passwd || self == .shadow }
+        /// Shadow lines need the records' privileged part.
+        var isShadow: Bool { self == .shadow || self == .gshadow }
     }
 
     /// The line (without newline) for `name` or `id` in database `kind`,
     /// in memory kept for the rest of the run (records parsed from it may
     /// be held across sources, as file records are).
     public static func line(_ kind: Kind, name: ByteString?, id: UInt32?) -> (ServiceStatus, ByteString?) {
-        let database = database()
+        var database = database()
+        database.skipsIncompleteRecords = kind.isShadow
         if kind.isUser {
             let lookup = name.map { database.user(named: $0) } ?? database.user(id: id ?? UInt32.max)
             guard case .found(let user) = lookup else { return (status(lookup), nil) }
@@ -96,7 +99,8 @@ public enum SystemdSource {
 
     /// Calls `body` with the line of every record of `kind` (enumeration).
     public static func forEachLine(_ kind: Kind, _ body: (ByteString) -> Void) {
-        let database = database()
+        var database = database()
+        database.skipsIncompleteRecords = kind.isShadow
         if kind.isUser {
             database.forEachUser { user in
                 let line = kind == .passwd ? user.passwdLine : user.shadowLine

@@ -22,6 +22,10 @@ public struct UserDatabase {
     public var asksServices = true
     /// Drop-in record directories, in precedence order (trailing `/`).
     public var dropInDirectories: [[UInt8]]
+    /// Whether records lacking their privileged part (the caller may not
+    /// read it: `"incomplete": true`, or an unreadable `-privileged` file)
+    /// count as absent, as for shadow and gshadow in systemd's NSS module.
+    public var skipsIncompleteRecords = false
     /// Whether to synthesize root and nobody when no service has them.
     public var synthesizesIntrinsicAccounts = true
     /// The time one service gets to answer (connection to last reply).
@@ -83,8 +87,9 @@ public struct UserDatabase {
     /// Calls `body` with every user the services list (enumeration; the
     /// synthesized accounts are not listed, as with systemd's NSS module).
     public func forEachUser(_ body: (JSONUserRecord) -> Void) {
-        enumerate(method: "io.systemd.UserDatabase.GetUserRecord", dropInSuffix: ".user", nameKey: "userName") { record in
-            if let user = JSONUserRecord(json: record, machine: machine) { body(user) }
+        enumerate(method: "io.systemd.UserDatabase.GetUserRecord", dropInSuffix: ".user", nameKey: "userName", idKey: "uid") { record in
+            // A record without a uid is found by name but not listed (observed).
+            if let user = JSONUserRecord(json: record, machine: machine), user.uid != nil { body(user) }
         }
     }
 
@@ -117,8 +122,8 @@ public struct UserDatabase {
     }
 
     public func forEachGroup(_ body: (JSONGroupRecord) -> Void) {
-        enumerate(method: "io.systemd.UserDatabase.GetGroupRecord", dropInSuffix: ".group", nameKey: "groupName") { record in
-            if var group = JSONGroupRecord(json: record) {
+        enumerate(method: "io.systemd.UserDatabase.GetGroupRecord", dropInSuffix: ".group", nameKey: "groupName", idKey: "gid") { record in
+            if var group = JSONGroupRecord(json: record), group.gid != nil {
                 addMemberships(to: &group)
                 body(group)
             }
@@ -206,6 +211,7 @@ public struct UserDatabase {
                     continue
                 }
                 answered = true
+                if skipsIncompleteRecords && reply.parameters["incomplete"]?.boolValue == true { continue }
                 if let record = reply.parameters["record"], carriesService(record), let value = make(record) {
                     return .found(value)
                 }
@@ -214,7 +220,7 @@ public struct UserDatabase {
             }
         }
         if !hasDropIn {
-            if let record = DropInRecords(directories: dropInDirectories).record(stem: fileStem, suffix: dropInSuffix),
+            if let record = dropIns().record(stem: fileStem, suffix: dropInSuffix),
                let value = make(record) {
                 return .found(value)
             }
@@ -224,7 +230,8 @@ public struct UserDatabase {
     }
 
     /// Lists every record of each service, then the drop-in files'.
-    func enumerate(method: StaticString, dropInSuffix: StaticString, nameKey: StaticString, _ body: (JSONValue) -> Void) {
+    func enumerate(method: StaticString, dropInSuffix: StaticString, nameKey: StaticString, idKey: StaticString,
+                   _ body: (JSONValue) -> Void) {
         let (names, hasDropIn) = services()
         for service in names {
             let message = request(method: method, service: service, more: true, parameters: { _ in })
@@ -234,7 +241,8 @@ public struct UserDatabase {
                 while true {
                     let reply = try VarlinkReply(message: try connection.receive())
                     if reply.error != nil { break }
-                    if let record = reply.parameters["record"], carriesService(record) { body(record) }
+                    let skip = skipsIncompleteRecords && reply.parameters["incomplete"]?.boolValue == true
+                    if !skip, let record = reply.parameters["record"], carriesService(record) { body(record) }
                     if !reply.continues { break }
                 }
             } catch {
@@ -242,8 +250,12 @@ public struct UserDatabase {
             }
         }
         if !hasDropIn {
-            DropInRecords(directories: dropInDirectories).forEachRecord(suffix: dropInSuffix, nameKey: nameKey, body)
+            dropIns().forEachRecord(suffix: dropInSuffix, nameKey: nameKey, idKey: idKey, body)
         }
+    }
+
+    func dropIns() -> DropInRecords {
+        DropInRecords(directories: dropInDirectories, skipsIncomplete: skipsIncompleteRecords)
     }
 
     /// Whether a record from a service names the service that provided it

@@ -34,13 +34,18 @@ enum UserDatabaseSandbox {
     /// Runs every case (getent arguments) with both tools.
     static func runCases(etc files: [String: String?], cases: [[String]], daemon: Bool = true,
                          services: [String: String] = [:], ours: String = Sandbox.tool("getent"),
-                         glibc: Bool = true) -> [CaseResult] {
+                         glibc: Bool = true, asUser user: String? = nil) -> [CaseResult] {
+        let prefix = user.map { "setpriv --reuid=\($0) --regid=\($0) --clear-groups " } ?? ""
         let results = FileManager.default.temporaryDirectory.appendingPathComponent("udb-results-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
+        // Writable by the user the tools may run as.
+        try? FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: results.path)
         defer { try? FileManager.default.removeItem(at: results) }
         var script = """
         set -u
         R=\(quote(results.path))
+        # Privileged record companions are root's only, as systemd wants them.
+        chmod 600 /etc/userdb/*-privileged 2>/dev/null
         mount -t tmpfs tmpfs /run/systemd || exit 125
         mkdir -p /run/systemd/userdb
         pid=
@@ -62,12 +67,12 @@ enum UserDatabaseSandbox {
         for (index, arguments) in cases.enumerated() {
             let words = arguments.map(quote).joined(separator: " ")
             script += """
-            \(quote(ours)) \(words) >"$R/\(index).ours.out" 2>"$R/\(index).ours.err"; echo $? >"$R/\(index).ours.rc"
+            \(prefix)\(quote(ours)) \(words) >"$R/\(index).ours.out" 2>"$R/\(index).ours.err"; echo $? >"$R/\(index).ours.rc"
 
             """
             if glibc {
                 script += """
-                /usr/bin/getent \(words) >"$R/\(index).glibc.out" 2>"$R/\(index).glibc.err"; echo $? >"$R/\(index).glibc.rc"
+                \(prefix)/usr/bin/getent \(words) >"$R/\(index).glibc.out" 2>"$R/\(index).glibc.err"; echo $? >"$R/\(index).glibc.rc"
 
                 """
             }
@@ -87,8 +92,9 @@ enum UserDatabaseSandbox {
 
     /// Runs the cases and expects identical stdout and exit status for each.
     static func expectSame(etc files: [String: String?], cases: [[String]], daemon: Bool = true,
-                           services: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) {
-        let results = runCases(etc: files, cases: cases, daemon: daemon, services: services)
+                           services: [String: String] = [:], asUser user: String? = nil,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+        let results = runCases(etc: files, cases: cases, daemon: daemon, services: services, asUser: user)
         for (arguments, result) in zip(cases, results) {
             #expect(result.ours.status == result.glibc.status,
                     "exit status of getent \(arguments): ours \(result.ours.status), glibc \(result.glibc.status)\nours: \(result.ours)\nglibc: \(result.glibc)",
