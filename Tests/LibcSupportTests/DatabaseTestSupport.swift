@@ -1,16 +1,10 @@
 import Foundation
 import LibcSupport
 
-/// Runs `body` with `text`'s bytes as a `ByteString` (a stand-in for a
-/// mapped file or a command-line key).
-func withBytes<T>(_ text: String, _ body: (ByteString) -> T) -> T {
-    let bytes = Array(text.utf8)
-    return bytes.withUnsafeBufferPointer { buffer in
-        body(ByteString(start: buffer.baseAddress, count: buffer.count))
-    }
-}
+// `withBytes(_:_:)` (one text as a ByteString) is shared with the other
+// parser tests (IPAddressTests.swift).
 
-/// Runs `body` with a file's and a key's bytes.
+/// Runs `body` with a file's and a key's bytes as `ByteString`s.
 func withBytes<T>(_ file: String, key: String, _ body: (ByteString, ByteString) -> T) -> T {
     withBytes(file) { f in withBytes(key) { k in body(f, k) } }
 }

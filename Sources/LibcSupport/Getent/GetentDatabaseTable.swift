@@ -13,10 +13,14 @@ public struct GetentDatabaseEntry: Sendable {
 /// own file (a type conforming to `GetentDatabase`).
 enum GetentDatabaseTable {
     static let entries: [GetentDatabaseEntry] = [
+        GetentDatabaseEntry(AHostsDatabase.self),
+        GetentDatabaseEntry(AHostsV4Database.self),
+        GetentDatabaseEntry(AHostsV6Database.self),
         GetentDatabaseEntry(AliasesDatabase.self),
         GetentDatabaseEntry(EthersDatabase.self),
         GetentDatabaseEntry(GroupDatabase.self),
         GetentDatabaseEntry(GshadowDatabase.self),
+        GetentDatabaseEntry(HostsDatabase.self),
         GetentDatabaseEntry(InitgroupsDatabase.self),
         GetentDatabaseEntry(NetgroupDatabase.self),
         GetentDatabaseEntry(NetworksDatabase.self),
