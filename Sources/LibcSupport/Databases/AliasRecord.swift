@@ -66,14 +66,11 @@ public struct AliasRecord {
         defer { cPath.deallocate() }
         for i in 0..<path.count { cPath[i] = CChar(bitPattern: path[i]) }
         cPath[path.count] = 0
-        // Only a regular file is read: a device or a FIFO named by the
-        // aliases file could block or never end.
-        // (Checked before opening: opening a FIFO waits for a writer.)
-        var info = stat()
-        guard stat(cPath, &info) == 0, clibc_is_regular_file(info.st_mode) != 0 else { return true }
+        guard let descriptor = IncludedFile.open(cPath) else { return true }
+        defer { descriptor.close() }
         let included: MappedFile
         do {
-            included = try MappedFile(path: cPath)
+            included = try MappedFile(descriptor: descriptor)
         } catch {
             return true
         }
