@@ -4,7 +4,7 @@
  * The SIGBUS guard for mapped files (see clibc_watch_mapping in CLibc.h).
  * Plain static storage: the handler may only touch async-signal-safe state.
  */
-enum { WATCH_SLOTS = 8, WATCH_PATH_MAX = 1024 };
+enum { WATCH_SLOTS = 16, WATCH_PATH_MAX = 1024 };
 struct watched_mapping {
     const char *volatile base;
     size_t length;
@@ -84,7 +84,8 @@ int clibc_release_mapped_pages(const void *start, size_t length) {
     return 0;
 }
 
-static unsigned char output_area[64 * 1024];
+/* Room for a full 64 KiB stdout buffer plus a small one for stderr. */
+static unsigned char output_area[64 * 1024 + 1024];
 
 unsigned char *clibc_output_area(size_t *size) {
     *size = sizeof output_area;
@@ -103,3 +104,4 @@ void arc4random_buf(void *buffer, size_t size) {
     }
 }
 #endif
+

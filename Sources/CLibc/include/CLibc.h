@@ -28,6 +28,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -111,6 +112,200 @@ static inline char **clibc_environment(void) {
     return environ;
 }
 
+
+/* AF_UNIX stream connections (varlink): sockaddr_un's sun_path is a fixed
+ * char array, awkward from Swift. Returns -1 with errno ENAMETOOLONG for a
+ * path that does not fit. */
+static inline int clibc_connect_unix(int fd, const char *path) {
+    struct sockaddr_un address;
+    size_t length = strlen(path);
+    if (length >= sizeof(address.sun_path)) { errno = ENAMETOOLONG; return -1; }
+    memset(&address, 0, sizeof(address));
+    address.sun_family = AF_UNIX;
+    memcpy(address.sun_path, path, length + 1);
+    return connect(fd, (const struct sockaddr *)&address,
+                   (socklen_t)(offsetof(struct sockaddr_un, sun_path) + length + 1));
+}
+static const int clibc_msg_nosignal = MSG_NOSIGNAL;
+static const int clibc_msg_dontwait = MSG_DONTWAIT;
+
+
+/* d_name of a directory entry (a fixed array in struct dirent). */
+static inline const char *clibc_dirent_name(const struct dirent *entry) { return entry->d_name; }
+static inline unsigned char clibc_dirent_type(const struct dirent *entry) { return entry->d_type; }
+
+
+/* Route netlink (the local addresses, for the myhostname source). The
+ * musl sysroot has no Linux uapi headers: these are the kernel ABI values. */
+#include <net/if.h>
+enum {
+    clibc_netlink_route = 0,        /* NETLINK_ROUTE */
+    clibc_rtm_newaddr = 20,
+    clibc_rtm_getaddr = 22,
+    clibc_nlmsg_error = 2,
+    clibc_nlmsg_done = 3,
+    clibc_ifa_address = 1,
+    clibc_ifa_local = 2,
+    clibc_ifa_flags = 8,
+};
+/* Sends an RTM_GETADDR dump request for every family; returns 0 or -1. */
+static inline int clibc_netlink_request_addresses(int fd, uint32_t sequence) {
+    struct {
+        uint32_t length; uint16_t type, flags; uint32_t sequence, pid;   /* nlmsghdr */
+        uint8_t family, prefix_length, address_flags, scope; uint32_t index; /* ifaddrmsg */
+    } request;
+    struct { sa_family_t family; unsigned short pad; uint32_t pid, groups; } kernel;
+    memset(&request, 0, sizeof(request));
+    memset(&kernel, 0, sizeof(kernel));
+    request.length = sizeof(request);
+    request.type = clibc_rtm_getaddr;
+    request.flags = 0x1 | 0x300; /* NLM_F_REQUEST | NLM_F_DUMP */
+    request.sequence = sequence;
+    kernel.family = AF_NETLINK;
+    return sendto(fd, &request, sizeof(request), 0, (const struct sockaddr *)&kernel, sizeof(kernel)) < 0 ? -1 : 0;
+}
+
+
+/* The local address the kernel would use to reach `gateway` (4 or 16 bytes
+ * by family; `zone` is the interface of a link-local IPv6 gateway): a UDP
+ * socket connected there, no packet sent. Writes the address to `local`
+ * (16 bytes of room); returns 0 or -1. */
+static inline int clibc_outbound_address(int family, const uint8_t *gateway, uint32_t zone, uint8_t *local) {
+    int fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    int result = -1;
+    if (family == AF_INET) {
+        struct sockaddr_in to, from;
+        socklen_t length = sizeof(from);
+        memset(&to, 0, sizeof(to));
+        to.sin_family = AF_INET;
+        to.sin_port = htons(53);
+        memcpy(&to.sin_addr, gateway, 4);
+        if (connect(fd, (struct sockaddr *)&to, sizeof(to)) == 0 &&
+            getsockname(fd, (struct sockaddr *)&from, &length) == 0) {
+            memcpy(local, &from.sin_addr, 4);
+            result = 0;
+        }
+    } else {
+        struct sockaddr_in6 to, from;
+        socklen_t length = sizeof(from);
+        memset(&to, 0, sizeof(to));
+        to.sin6_family = AF_INET6;
+        to.sin6_port = htons(53);
+        to.sin6_scope_id = zone;
+        memcpy(&to.sin6_addr, gateway, 16);
+        if (connect(fd, (struct sockaddr *)&to, sizeof(to)) == 0 &&
+            getsockname(fd, (struct sockaddr *)&from, &length) == 0) {
+            memcpy(local, &from.sin6_addr, 16);
+            result = 0;
+        }
+    }
+    close(fd);
+    return result;
+}
+
+
+/* openat2(2) with RESOLVE_IN_ROOT: opens `path` as if `dirfd` were "/",
+ * symbolic links and ".." included. Not in musl: called by number (437 on
+ * every architecture). Returns -1 with errno ENOSYS on older kernels. */
+static inline int clibc_openat_in_root(int dirfd, const char *path, int flags) {
+    struct { uint64_t flags, mode, resolve; } how;
+    how.flags = (uint64_t)(flags | O_CLOEXEC);
+    how.mode = 0;
+    how.resolve = 0x10 | 0x02; /* RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS */
+    return (int)syscall(437, dirfd, path, &how, sizeof(how));
+}
+static inline int clibc_is_symbolic_link(mode_t mode) { return S_ISLNK(mode); }
+static const int clibc_o_path = O_PATH;
+static const int clibc_o_nofollow = O_NOFOLLOW;
+static const int clibc_o_directory = O_DIRECTORY;
+/* --- Sockets by address bytes (hosts and DNS) --------------------------
+ * Addresses cross this boundary as 4 or 16 network-order bytes plus an IPv6
+ * scope, so Swift never builds sockaddr_in/sockaddr_in6 itself (their field
+ * layouts and unions import differently under glibc and musl). */
+#include <ifaddrs.h>
+#include <net/if.h>
+
+static inline socklen_t clibc_fill_sockaddr(struct sockaddr_storage *ss, const unsigned char *addr,
+                                            int length, unsigned port, unsigned scope) {
+    memset(ss, 0, sizeof *ss);
+    if (length == 4) {
+        struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+        sin->sin_family = AF_INET;
+        sin->sin_port = htons((unsigned short)port);
+        memcpy(&sin->sin_addr, addr, 4);
+        return sizeof *sin;
+    }
+    struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+    sin6->sin6_family = AF_INET6;
+    sin6->sin6_port = htons((unsigned short)port);
+    memcpy(&sin6->sin6_addr, addr, 16);
+    sin6->sin6_scope_id = scope;
+    return sizeof *sin6;
+}
+
+/* Opens a close-on-exec (optionally non-blocking) socket of `type` connected
+ * to addr:port. Returns the descriptor, or -1 with errno set. */
+static inline int clibc_socket_connect(int type, const unsigned char *addr, int length,
+                                       unsigned port, unsigned scope, int nonblocking) {
+    struct sockaddr_storage ss;
+    socklen_t len = clibc_fill_sockaddr(&ss, addr, length, port, scope);
+    int fd = socket(ss.ss_family, type | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0), 0);
+    if (fd < 0) return -1;
+    if (connect(fd, (struct sockaddr *)&ss, len) != 0 && errno != EINPROGRESS) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
+}
+
+/* Copies the address of `sa` into out (16 bytes) and its scope; returns 4 or
+ * 16 (the address length), or 0 for another family or NULL. */
+static inline int clibc_sockaddr_bytes(const struct sockaddr *sa, unsigned char *out, unsigned *scope) {
+    if (sa == NULL) return 0;
+    if (sa->sa_family == AF_INET) {
+        memcpy(out, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+        *scope = 0;
+        return 4;
+    }
+    if (sa->sa_family == AF_INET6) {
+        const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)sa;
+        memcpy(out, &sin6->sin6_addr, 16);
+        *scope = sin6->sin6_scope_id;
+        return 16;
+    }
+    return 0;
+}
+
+/* The local address a connected socket uses (getsockname); as above. */
+static inline int clibc_socket_local_address(int fd, unsigned char *out, unsigned *scope) {
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    if (getsockname(fd, (struct sockaddr *)&ss, &len) != 0) return 0;
+    return clibc_sockaddr_bytes((struct sockaddr *)&ss, out, scope);
+}
+
+
+/* Milliseconds of the monotonic clock (resolver deadlines). */
+static inline long long clibc_monotonic_milliseconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* poll(2) on one descriptor for `events`; returns poll's result and the
+ * returned events in *revents. */
+static inline int clibc_poll_one(int fd, short events, int timeout_ms, short *revents) {
+    struct pollfd p = { .fd = fd, .events = events, .revents = 0 };
+    int r = poll(&p, 1, timeout_ms);
+    *revents = p.revents;
+    return r;
+}
+static const short clibc_pollin = POLLIN;
+static const short clibc_pollout = POLLOUT;
+static const short clibc_pollerr = POLLERR | POLLHUP | POLLNVAL;
 /* ---- Kernel facts for getconf --------------------------------------------
  * The structures below differ in field types between glibc and musl (statfs
  * fields are signed on one and unsigned on the other, RLIMIT_* is an enum on

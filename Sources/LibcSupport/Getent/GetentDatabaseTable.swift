@@ -13,6 +13,22 @@ public struct GetentDatabaseEntry: Sendable {
 /// own file (a type conforming to `GetentDatabase`).
 enum GetentDatabaseTable {
     static let entries: [GetentDatabaseEntry] = [
+        GetentDatabaseEntry(AHostsDatabase.self),
+        GetentDatabaseEntry(AHostsV4Database.self),
+        GetentDatabaseEntry(AHostsV6Database.self),
+        GetentDatabaseEntry(AliasesDatabase.self),
+        GetentDatabaseEntry(EthersDatabase.self),
+        GetentDatabaseEntry(GroupDatabase.self),
+        GetentDatabaseEntry(GshadowDatabase.self),
+        GetentDatabaseEntry(HostsDatabase.self),
+        GetentDatabaseEntry(InitgroupsDatabase.self),
+        GetentDatabaseEntry(NetgroupDatabase.self),
+        GetentDatabaseEntry(NetworksDatabase.self),
+        GetentDatabaseEntry(PasswdDatabase.self),
+        GetentDatabaseEntry(ProtocolsDatabase.self),
+        GetentDatabaseEntry(RPCDatabase.self),
+        GetentDatabaseEntry(ServicesDatabase.self),
+        GetentDatabaseEntry(ShadowDatabase.self),
     ]
 
     /// The entry named exactly `name`, if implemented.

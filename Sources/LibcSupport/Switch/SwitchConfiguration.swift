@@ -10,6 +10,10 @@ public struct SwitchConfiguration: Sendable {
     public let text: ByteString
     /// Whether `text` parses; an invalid configuration yields no sources.
     public let isValid: Bool
+    /// Only sources that read files are asked (`getent --root` without an
+    /// explicit `-s`): the others are skipped as sources the database does
+    /// not provide.
+    public var fileSourcesOnly = false
 
     /// Parses `text` (a NUL byte ends it, as it ends a C string).
     public init(_ text: ByteString) {
@@ -34,6 +38,12 @@ public struct SwitchConfiguration: Sendable {
         self.init(ByteString(literal))
     }
 
+    /// Whether `source` may be asked (see `fileSourcesOnly`).
+    @inlinable
+    public func allows(_ source: SwitchSource) -> Bool {
+        !fileSourcesOnly || source.isFileBased
+    }
+
     /// The sources in order (none if the text is invalid).
     public var sources: Sources { Sources(parser: SwitchConfigurationParser(isValid ? text : .empty)) }
 
@@ -54,8 +64,8 @@ public struct SwitchConfiguration: Sendable {
 /// than white space and `[`; an action group `[ [!]STATUS = ACTION ... ]`
 /// may follow a source (white space allowed around the words, not between
 /// `!` and the status; words are letters only, any case); a group at the
-/// start, a second group in a row, an unknown word or a missing `]` is an
-/// error.
+/// start, an unknown word or a missing `]` is an error; a second group in a
+/// row ends the list.
 struct SwitchConfigurationParser {
     enum Token {
         case source(SwitchSource)
@@ -83,8 +93,13 @@ struct SwitchConfigurationParser {
             if !parseActions(into: &source) { return .invalid }
             let afterGroup = position
             skipSpace()
-            if position < text.count && text[position] == UInt8(ascii: "[") { return .invalid }
-            position = afterGroup
+            // A second group in a row ends the list here (observed: the
+            // sources before it stay).
+            if position < text.count && text[position] == UInt8(ascii: "[") {
+                position = text.count
+            } else {
+                position = afterGroup
+            }
         }
         return .source(source)
     }

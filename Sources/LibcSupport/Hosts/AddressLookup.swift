@@ -1,0 +1,129 @@
+/// `getent ahosts`, `ahostsv4`, `ahostsv6`: glibc's `getaddrinfo` with
+/// `AI_CANONNAME`, `AI_ADDRCONFIG` (unless `-A`), `AI_IDN` and `AI_CANONIDN`
+/// (unless `-i`), and for ahostsv6 `AI_V4MAPPED`; answers sorted by RFC 6724.
+public enum AddressLookup {
+    /// Looks `key` up for `requested` (nil: any family) and prints the answer.
+    public static func lookup(_ key: ByteString, family requested: IPAddress.Family?,
+                              in context: inout GetentContext) -> Bool {
+        // AI_ADDRCONFIG: a family counts when a non-loopback address of it
+        // is configured; a lookup of both families is narrowed to the one
+        // present (neither present: both), a one-family lookup fails.
+        var family = requested
+        if !context.noAddressConfiguration {
+            var seenV4 = false, seenV6 = false
+            NetworkInterfaces.forEachAddress { address, _ in
+                if address.family == .v4 {
+                    if address.v4Value >> 24 != 127 { seenV4 = true }
+                } else if !address.isV6Loopback {
+                    seenV6 = true
+                }
+            }
+            switch requested {
+            case nil:
+                if seenV4 && !seenV6 { family = .v4 }
+                if seenV6 && !seenV4 { family = .v6 }
+            case .v4?:
+                if !seenV4 { return false }
+            case .v6?:
+                if !seenV6 { return false }
+            }
+        }
+        let mapV4 = requested == .v6
+        var list: AddressList
+        if let numeric = numericAnswer(key, family: family, mapV4: mapV4) {
+            list = numeric
+        } else {
+            if IPAddress.parseLegacyV4(key) != nil || parseScoped(key) != nil { return false }
+            var name = [UInt8](key.buffer)
+            if !context.noIDN && IDNA.needsConversion(key) {
+                guard let ascii = IDNA.toASCII(key) else { return false }
+                name = ascii
+            }
+            var session = HostSession(context: context)
+            let found: AddressList? = name.withUnsafeBufferPointer { buffer in
+                let lookupName = ByteString(start: buffer.baseAddress, count: buffer.count)
+                if var direct = session.addressList(named: lookupName, family: family) {
+                    // With AI_V4MAPPED glibc drops IPv4-mapped addresses from
+                    // an IPv6 answer (and does not fall back to IPv4 then).
+                    if mapV4 {
+                        direct.addresses.removeAll { $0.isV4Mapped }
+                        if direct.addresses.isEmpty { return nil }
+                    }
+                    return direct
+                }
+                guard mapV4, var mapped = session.addressList(named: lookupName, family: .v4) else { return nil }
+                for i in 0..<mapped.addresses.count { mapped.addresses[i] = mapped.addresses[i].v4Mapped }
+                return mapped
+            }
+            guard let found else { return false }
+            list = found
+            if !context.noIDN && !list.canonicalName.isEmpty {
+                let unicode = list.canonicalName.withName(0) { IDNA.toUnicode($0) }
+                list.canonicalName = NameList()
+                unicode.withUnsafeBufferPointer { list.canonicalName.append(bytes: $0) }
+            }
+        }
+        AddressSorter(policy: AddressPolicy.load()).sort(&list.addresses)
+        list.write(to: &context.output)
+        return true
+    }
+
+    /// A numeric host: an inet_aton IPv4 number or IPv6 text with an
+    /// optional `%scope`, converted for `family`; the canonical name is the
+    /// key as given.
+    static func numericAnswer(_ key: ByteString, family: IPAddress.Family?, mapV4: Bool) -> AddressList? {
+        var address: IPAddress
+        if let v4 = IPAddress.parseLegacyV4(key) {
+            address = IPAddress(v4: v4)
+            if family == .v6 {
+                guard mapV4 else { return nil }
+                address = address.v4Mapped
+            }
+        } else if let v6 = parseScoped(key) {
+            address = v6
+            if family == .v4 {
+                guard v6.isV4Mapped else { return nil }
+                address = IPAddress(v4: UInt32(truncatingIfNeeded: v6.low))
+            }
+        } else {
+            return nil
+        }
+        var list = AddressList()
+        list.addresses.append(address)
+        list.canonicalName.append(key)
+        return list
+    }
+
+    /// IPv6 text with an optional `%interface` or `%number` scope.
+    static func parseScoped(_ key: ByteString) -> IPAddress? {
+        guard let percent = key.firstIndex(of: UInt8(ascii: "%")) else { return IPAddress.parseV6(key) }
+        guard var address = IPAddress.parseV6(key.prefix(percent)),
+              let scope = NetworkInterfaces.index(named: key.dropFirst(percent + 1)) else { return nil }
+        address.scopeID = scope
+        return address
+    }
+}
+
+public enum AHostsDatabase: GetentDatabase {
+    public static let name: StaticString = "ahosts"
+    public static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {
+        AddressLookup.lookup(key, family: nil, in: &context)
+    }
+    public static func enumerate(in context: inout GetentContext) -> Int32 { HostSession.enumerate(in: &context) }
+}
+
+public enum AHostsV4Database: GetentDatabase {
+    public static let name: StaticString = "ahostsv4"
+    public static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {
+        AddressLookup.lookup(key, family: .v4, in: &context)
+    }
+    public static func enumerate(in context: inout GetentContext) -> Int32 { HostSession.enumerate(in: &context) }
+}
+
+public enum AHostsV6Database: GetentDatabase {
+    public static let name: StaticString = "ahostsv6"
+    public static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {
+        AddressLookup.lookup(key, family: .v6, in: &context)
+    }
+    public static func enumerate(in context: inout GetentContext) -> Int32 { HostSession.enumerate(in: &context) }
+}

@@ -1,0 +1,108 @@
+import CLibc
+
+/// Lookups in the bytes of `/etc/hosts`, as glibc's `files` source answers
+/// them.
+///
+/// A name lookup never parses every line: a case-insensitive byte search
+/// finds the places the name occurs and only those lines are parsed. Both
+/// address families are answered from one pass (glibc reads the file once
+/// for IPv6 and again for IPv4).
+public enum HostsFile {
+    /// Calls `body` with each valid line that lists `name`, in file order,
+    /// until `body` returns false.
+    public static func forEachLine(named name: ByteString, in bytes: ByteString,
+                                   _ body: (HostsLine) -> Bool) {
+        if bytes.isEmpty { return }
+        if name.isEmpty {
+            // An empty key matches the lines that have an address and no
+            // name, as in glibc.
+            for text in LineSequence(bytes) {
+                guard let line = HostsLine(text), line.canonicalName.isEmpty else { continue }
+                if !body(line) { return }
+            }
+            return
+        }
+        let finder = CaseInsensitiveFinder(name)
+        let base = bytes.start!
+        var from = 0
+        while let hit = finder.find(in: bytes, from: from) {
+            // Bounds of the line holding the hit.
+            var lineStart = hit
+            while lineStart > 0 && base[lineStart - 1] != 0x0A { lineStart -= 1 }
+            let lineEnd = newline(in: bytes, from: hit + name.count) ?? bytes.count
+            from = lineEnd + 1
+            if let line = HostsLine(bytes.slice(lineStart, lineEnd)), line.hasName(name) {
+                if !body(line) { return }
+            }
+            if from >= bytes.count { return }
+        }
+    }
+
+    /// The valid lines that list `name`, in file order, copied out of the
+    /// file so they outlive its mapping.
+    public static func matches(named name: ByteString, in bytes: ByteString) -> [HostsMatch] {
+        var found: [HostsMatch] = []
+        forEachLine(named: name, in: bytes) { line in
+            found.append(HostsMatch(line))
+            return true
+        }
+        return found
+    }
+
+    /// The `gethostbyname2` answer for `family` from matching lines: the
+    /// first line gives the canonical name and its aliases; with `multiple`,
+    /// every further line adds its address, its aliases, then its own
+    /// canonical name unless it is byte for byte the first line's (glibc
+    /// merges lines this way; duplicate aliases stay).
+    public static func hostEntry(from lines: [HostsMatch], family: IPAddress.Family, multiple: Bool) -> HostEntry? {
+        var entry = HostEntry()
+        for line in lines {
+            guard let address = line.address(for: family) else { continue }
+            if entry.addresses.isEmpty {
+                for i in 0..<line.names.count { line.names.withName(i) { entry.names.append($0) } }
+            } else {
+                for i in 1..<line.names.count { line.names.withName(i) { entry.names.append($0) } }
+                let canonical = entry.names.withName(0) { first in line.names.withName(0) { $0 == first } }
+                if !canonical { line.names.withName(0) { entry.names.append($0) } }
+            }
+            entry.addresses.append(address)
+            if !multiple { break }
+        }
+        return entry.addresses.isEmpty ? nil : entry
+    }
+
+    /// The `getaddrinfo` answer from matching lines: every address as seen
+    /// by `family` (nil: both, unconverted) and the canonical name of the
+    /// first line that contributes.
+    public static func addressList(from lines: [HostsMatch], family: IPAddress.Family?, multiple: Bool) -> AddressList? {
+        var list = AddressList()
+        for line in lines {
+            guard let address = line.address(for: family) else { continue }
+            if list.addresses.isEmpty { line.names.withName(0) { list.canonicalName.append($0) } }
+            list.addresses.append(address)
+            if !multiple { break }
+        }
+        return list.addresses.isEmpty ? nil : list
+    }
+
+    /// The `gethostbyaddr` answer: the first line whose address, as seen by
+    /// the address's family, equals `address`; no merging.
+    public static func hostEntry(address: IPAddress, in bytes: ByteString) -> HostEntry? {
+        for text in LineSequence(bytes) {
+            guard let line = HostsLine(text), let seen = line.address(for: address.family), seen == address else { continue }
+            var entry = HostEntry()
+            entry.names.append(line.canonicalName)
+            for alias in line.aliases { entry.names.append(alias) }
+            entry.addresses.append(address)
+            return entry
+        }
+        return nil
+    }
+
+    /// Offset of the first `\n` at or after `from` (memchr).
+    static func newline(in bytes: ByteString, from: Int) -> Int? {
+        if from >= bytes.count { return nil }
+        guard let p = memchr(bytes.start! + from, 0x0A, bytes.count - from) else { return nil }
+        return UnsafeRawPointer(p) - UnsafeRawPointer(bytes.start!)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real DNS server for the host tests: Debian's dnsmasq on a loopback
+/// address, port 53 (glibc's resolver only talks to port 53), answering
+/// from the records given and NXDOMAIN for every other name (`--local=/#/`).
+/// Started per test and stopped by its process id whatever happens.
+final class DNSServer {
+    static let executable = "/usr/sbin/dnsmasq"
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: executable) }
+    static let skipReason: Comment = "dnsmasq (Debian package dnsmasq-base, installed by scripts/setup) is needed for the DNS tests"
+
+    let address: String
+    let directory: URL
+    private(set) var pid: pid_t = 0
+    private var process: Process?
+
+    /// Starts dnsmasq on `address` with `options` (record options such as
+    /// `--host-record=NAME,ADDR`). Returns nil if it does not come up.
+    init?(address: String = "127.1.2.3", options: [String]) {
+        self.address = address
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("libc-support-dns-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pidFile = directory.appendingPathComponent("pid").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: DNSServer.executable)
+        process.arguments = ["-k", "--no-resolv", "--no-hosts", "--conf-file=/dev/null",
+                             "--listen-address=\(address)", "--bind-interfaces", "--port=53",
+                             "--pid-file=\(pidFile)", "--user=root", "--local=/#/",
+                             "--log-facility=\(directory.appendingPathComponent("log").path)"] + options
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        self.process = process
+        pid = process.processIdentifier
+        // Ready when it answers: glibc's getent resolves the probe name.
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            if !process.isRunning { stop(); return nil }
+            if FileManager.default.fileExists(atPath: pidFile) && answers() { return }
+            usleep(20_000)
+        }
+        stop()
+        return nil
+    }
+
+    deinit { stop() }
+
+    /// Whether the server answers an A query for `probe.test` (UDP, 1 s).
+    private func answers() -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        if fd < 0 { return false }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var sin = sockaddr_in()
+        sin.sin_family = sa_family_t(AF_INET)
+        sin.sin_port = in_port_t(53).bigEndian
+        inet_pton(AF_INET, address, &sin.sin_addr)
+        let query: [UInt8] = [0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0,
+                              5] + Array("probe".utf8) + [4] + Array("test".utf8) + [0, 0, 1, 0, 1]
+        let sent = withUnsafePointer(to: &sin) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                sendto(fd, query, query.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        if sent < 0 { return false }
+        var reply = [UInt8](repeating: 0, count: 512)
+        let n = recv(fd, &reply, reply.count, 0)
+        return n >= 12 && reply[0] == 0x12 && reply[1] == 0x34
+    }
+
+    /// Stops the server by its process id (idempotent) and removes its files.
+    func stop() {
+        if pid > 0 {
+            kill(pid, SIGTERM)
+            process?.waitUntilExit()
+            pid = 0
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// A UDP socket bound to port 53 of a loopback address that never answers:
+/// a dead but reachable server, so resolvers wait for their time-out.
+final class SilentServer {
+    let fd: Int32
+
+    init?(address: String) {
+        fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        if fd < 0 { return nil }
+        var sin = sockaddr_in()
+        sin.sin_family = sa_family_t(AF_INET)
+        sin.sin_port = in_port_t(53).bigEndian
+        inet_pton(AF_INET, address, &sin.sin_addr)
+        let bound = withUnsafePointer(to: &sin) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if bound != 0 { close(fd); return nil }
+    }
+
+    deinit { close(fd) }
+}
