@@ -95,10 +95,21 @@ public enum AddressLookup {
     }
 
     /// IPv6 text with an optional `%interface` or `%number` scope.
+    ///
+    /// A number is a scope for any address; an interface name only for
+    /// addresses whose scope is a link: link-local unicast (fe80::/10) and
+    /// interface- or link-local multicast (ffx1::, ffx2::). The C library
+    /// rejects `::1%lo` or `2001:db8::1%eth0` (observed), so do we.
     static func parseScoped(_ key: ByteString) -> IPAddress? {
         guard let percent = key.firstIndex(of: UInt8(ascii: "%")) else { return IPAddress.parseV6(key) }
-        guard var address = IPAddress.parseV6(key.prefix(percent)),
-              let scope = NetworkInterfaces.index(named: key.dropFirst(percent + 1)) else { return nil }
+        guard var address = IPAddress.parseV6(key.prefix(percent)) else { return nil }
+        let zone = key.dropFirst(percent + 1)
+        if zone.isEmpty || !ASCII.isDigit(zone[0]) {
+            let linkLocal = address.byte(0) == 0xFE && address.byte(1) & 0xC0 == 0x80
+            let linkMulticast = address.byte(0) == 0xFF && (address.byte(1) & 0x0F == 1 || address.byte(1) & 0x0F == 2)
+            if !linkLocal && !linkMulticast { return nil }
+        }
+        guard let scope = NetworkInterfaces.index(named: zone) else { return nil }
         address.scopeID = scope
         return address
     }
