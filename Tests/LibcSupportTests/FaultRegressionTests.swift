@@ -21,4 +21,21 @@ struct FaultRegressionTests {
     func interfaceZones(_ text: String, _ accepted: Bool) {
         #expect((Self.withBytes(text) { AddressLookup.parseScoped($0) } != nil) == accepted, "\(text)")
     }
+
+    /// `getent -s '[NOTFOUND=return]' passwd root`: glibc answers nothing
+    /// (exit 2); ours ignored the override and answered from files. An
+    /// override failing after a source is still ignored.
+    @Test("-s overrides that fail before their first source leave no sources", arguments: [
+        ("[NOTFOUND=return]", [String]?.some([])), ("  [x", []), ("[", []), ("\t[NOTFOUND=return] files", []),
+        ("files [bogus=return]", nil), ("files [", nil), ("files [UNAVAIL] dns", nil),
+        ("files dns", ["files", "dns"]), ("", []),
+    ])
+    func overrideBeforeFirstSource(_ text: String, _ expected: [String]?) {
+        Self.withBytes(text) { bytes in
+            var settings = SwitchSettings(fileContents: nil)
+            settings.override(nil, with: bytes)
+            let sources = settings.configuration(for: ByteString("passwd")).map { $0.sources.map { $0.name.string } }
+            #expect(sources == expected, "-s '\(text)'")
+        }
+    }
 }

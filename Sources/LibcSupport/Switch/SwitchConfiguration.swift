@@ -33,6 +33,14 @@ public struct SwitchConfiguration: Sendable {
         isValid = valid
     }
 
+    /// Whether the text is invalid right away: it starts with an action
+    /// group (`[...]`) instead of a source name.
+    public var failsBeforeFirstSource: Bool {
+        var i = 0
+        while i < text.count && ASCII.isSpace(text[i]) { i += 1 }
+        return i < text.count && text[i] == UInt8(ascii: "[")
+    }
+
     /// A configuration from a literal, such as a database's default.
     public init(_ literal: StaticString) {
         self.init(ByteString(literal))

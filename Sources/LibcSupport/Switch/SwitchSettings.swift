@@ -24,11 +24,19 @@ public struct SwitchSettings {
         self.fileContents = fileContents
     }
 
-    /// Records an override for `database` (nil: all databases). An invalid
-    /// configuration is ignored, as the C library ignores it.
+    /// Records an override for `database` (nil: all databases), as the C
+    /// library takes one (observed): a configuration with a syntax error
+    /// after its first source is ignored (`-s 'files [bogus=x]'` leaves
+    /// nsswitch.conf in charge), but one that fails before any source
+    /// (`-s '[NOTFOUND=return]'`, `-s '[x'`) leaves the database with no
+    /// sources at all, so every lookup fails.
     public mutating func override(_ database: ByteString?, with text: ByteString) {
         let configuration = SwitchConfiguration(text)
-        if !configuration.isValid { return }
+        if !configuration.isValid {
+            if !configuration.failsBeforeFirstSource { return }
+            overrides.append(Override(database: database, configuration: SwitchConfiguration(.empty)))
+            return
+        }
         overrides.append(Override(database: database, configuration: configuration))
     }
 
