@@ -38,4 +38,35 @@ struct FaultRegressionTests {
             #expect(sources == expected, "-s '\(text)'")
         }
     }
+
+    /// A DNS reply for victim.test A: the header, the question, then
+    /// `records` (each an A record for the question name, 10.9.9.9).
+    static func reply(answerCount: UInt16, records: Int, cutLast: Int = 0) -> [UInt8] {
+        var message: [UInt8] = [0x12, 0x34, 0x81, 0x80, 0, 1, UInt8(answerCount >> 8), UInt8(answerCount & 0xFF), 0, 0, 0, 0]
+        message += [6] + Array("victim".utf8) + [4] + Array("test".utf8) + [0, 0, 1, 0, 1]
+        for _ in 0..<records {
+            message += [0xC0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 10, 9, 9, 9]
+        }
+        return Array(message.dropLast(cutLast))
+    }
+
+    static func answers(_ message: [UInt8]) -> Int {
+        message.withUnsafeBufferPointer { buffer in
+            var count = 0
+            DNSResponse(ByteString(start: buffer.baseAddress, count: buffer.count)).forEachAnswer { _ in count += 1 }
+            return count
+        }
+    }
+
+    /// A hostile server answered with an answer count of 65535 and one good
+    /// record: glibc finds nothing, ours printed 10.9.9.9.
+    @Test("a DNS answer section shorter than its count yields no answers")
+    func incompleteAnswerSection() {
+        #expect(Self.answers(Self.reply(answerCount: 1, records: 1)) == 1)
+        #expect(Self.answers(Self.reply(answerCount: 2, records: 2)) == 2)
+        #expect(Self.answers(Self.reply(answerCount: 0xFFFF, records: 1)) == 0)
+        #expect(Self.answers(Self.reply(answerCount: 3, records: 2)) == 0)
+        #expect(Self.answers(Self.reply(answerCount: 2, records: 2, cutLast: 1)) == 0)
+        #expect(Self.answers(Self.reply(answerCount: 1, records: 0)) == 0)
+    }
 }

@@ -101,24 +101,34 @@ public struct DNSResponse {
         }
     }
 
-    /// Calls `body` with each well-formed answer record, in order; stops at
-    /// the first malformed one.
+    /// Calls `body` with each answer record, in order, if the question and
+    /// answer sections are whole: every record the header counts is there
+    /// and in bounds. Otherwise the message is malformed and none is used,
+    /// as the C library's resolver rejects such a message (observed: one
+    /// good record under an answer count of 65535 is not an answer).
     public func forEachAnswer(_ body: (Record) -> Void) {
-        guard message.count >= 12 else { return }
+        if !walkAnswers({ _ in }) { return }
+        _ = walkAnswers(body)
+    }
+
+    /// Walks the answer section; false as soon as something is malformed.
+    private func walkAnswers(_ body: (Record) -> Void) -> Bool {
+        guard message.count >= 12 else { return false }
         var position = 12
         for _ in 0..<questionCount {
-            guard let next = skipName(at: position), next + 4 <= message.count else { return }
+            guard let next = skipName(at: position), next + 4 <= message.count else { return false }
             position = next + 4
         }
         for _ in 0..<answerCount {
-            guard let next = skipName(at: position), next + 10 <= message.count else { return }
+            guard let next = skipName(at: position), next + 10 <= message.count else { return false }
             let type = UInt16(message[next]) << 8 | UInt16(message[next + 1])
             let recordClass = UInt16(message[next + 2]) << 8 | UInt16(message[next + 3])
             let length = Int(message[next + 8]) << 8 | Int(message[next + 9])
-            guard next + 10 + length <= message.count else { return }
+            guard next + 10 + length <= message.count else { return false }
             body(Record(ownerOffset: position, type: type, recordClass: recordClass,
                         dataOffset: next + 10, dataLength: length))
             position = next + 10 + length
         }
+        return true
     }
 }
