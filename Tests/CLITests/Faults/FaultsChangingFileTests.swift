@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 /// A database file that changes while getent reads it. strace pauses the
-/// tool right after it has opened (and mapped) /etc/passwd — it delays the
-/// `close` of that file by a second — and the test replaces or truncates
-/// the file in that window, so the race is decided, not hoped for.
+/// tool right after it has mapped /etc/passwd — it delays the return of
+/// that `mmap` by a second — and the test replaces or truncates the file
+/// in that window, so the race is decided, not hoped for.
 @Suite("Faults: files changing during a lookup",
        .enabled(if: Sandbox.namespacesAvailable, Sandbox.namespaceSkipReason),
        .enabled(if: FaultSandbox.straceAvailable, FaultSandbox.straceSkipReason))
@@ -26,9 +26,9 @@ struct FaultsChangingFileTests {
         ["nsswitch.conf": FaultSandbox.filesOnlySwitch, "passwd": before]
     }
 
-    /// Runs `tool ARGS` under strace with the close of `path` delayed by
-    /// `delay` seconds, and runs `change` (shell) `after` seconds in.
-    static func pausedRun(_ tool: String, _ arguments: [String], syscall: String = "close",
+    /// Runs `tool ARGS` under strace with `syscall` on `path` (its mapping,
+    /// by default) delayed by a second, and runs `change` (shell) 0.4 s in.
+    static func pausedRun(_ tool: String, _ arguments: [String], syscall: String = "mmap",
                           path: String = "/etc/passwd", change: String) -> ToolResult {
         let setup = """
             printf '%s' \(FaultSandbox.quoted(after)) > /etc/passwd.new

@@ -59,10 +59,11 @@ struct FaultsOutputTests {
     @Test("getent | head -1: the first line, then a quiet end by SIGPIPE like glibc's")
     func getentIntoHead() {
         let setup = "\"$0\" \"$@\" | head -1; echo \"status ${PIPESTATUS[0]}\"; exit 0"
-        for arguments in [["passwd"], ["passwd"] + (0..<20_000).map { "user\($0)" }] {
+        for (arguments, first) in [(["passwd"], "root:x:0:0:root:/root:/bin/sh\n"),
+                                   (["passwd"] + (0..<20_000).map { "user\($0)" }, "user0:x:10000:100:User 0:/home/u0:/bin/sh\n")] {
             let ours = Sandbox.runWithEtc(Self.files, "/bin/bash", ["-c", setup, Sandbox.tool("getent")] + arguments)
             let glibc = Sandbox.runWithEtc(Self.files, "/bin/bash", ["-c", setup, Differential.glibcGetent] + arguments)
-            #expect(FaultSandbox.same(ours.stdoutText, "root:x:0:0:root:/root:/bin/sh\nstatus 141\n"), "\(FaultSandbox.summary(ours))")
+            #expect(FaultSandbox.same(ours.stdoutText, first + "status 141\n"), "\(FaultSandbox.summary(ours))")
             #expect(FaultSandbox.same(ours.stdout, glibc.stdout), "ours \(FaultSandbox.summary(ours))\nglibc \(FaultSandbox.summary(glibc))")
             #expect(FaultSandbox.same(ours.stderrText, ""), "\(FaultSandbox.summary(ours))")
         }
