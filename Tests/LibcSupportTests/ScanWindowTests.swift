@@ -88,4 +88,28 @@ struct ScanWindowTests {
         }
         #expect(bytes.allSatisfy { $0 == 7 })
     }
+
+    @Test("the hosts name search finds every match across small windows", arguments: [1, 2, 3, 7, 64])
+    func hostsWindows(_ window: Int) {
+        let text = Array("10.0.0.1 Host\n10.0.0.2 xhostx HOST\n#host\n10.0.0.3 hoSt".utf8)
+        let name = Array("host".utf8)
+        text.withUnsafeBufferPointer { t in
+            name.withUnsafeBufferPointer { n in
+                let bytes = ByteString(start: t.baseAddress, count: t.count)
+                let key = ByteString(start: n.baseAddress, count: n.count)
+                let finder = CaseInsensitiveFinder(key)
+                var expected: [Int] = []
+                var at = 0
+                while let hit = finder.find(in: bytes, from: at) { expected.append(hit); at = hit + 1 }
+                var found: [Int] = []
+                var from = 0, kept = 0
+                while let hit = HostsFile.find(finder, key.count, in: bytes, from: &from, kept: &kept, window: window) {
+                    found.append(hit)
+                    from = hit + 1
+                }
+                #expect(found == expected)
+                #expect(expected.count == 5)
+            }
+        }
+    }
 }

@@ -25,7 +25,8 @@ public enum HostsFile {
         let finder = CaseInsensitiveFinder(name)
         let base = bytes.start!
         var from = 0
-        while let hit = finder.find(in: bytes, from: from) {
+        var kept = 0
+        while let hit = find(finder, name.count, in: bytes, from: &from, kept: &kept) {
             // Bounds of the line holding the hit.
             var lineStart = hit
             while lineStart > 0 && base[lineStart - 1] != 0x0A { lineStart -= 1 }
@@ -95,6 +96,25 @@ public enum HostsFile {
             for alias in line.aliases { entry.names.append(alias) }
             entry.addresses.append(address)
             return entry
+        }
+        return nil
+    }
+
+    /// The next match at or after `from`, searched in windows of
+    /// `MappedFile.scanWindow` bytes; the pages of the windows passed
+    /// without a match are let go (from `kept` on), so a lookup in a hosts
+    /// file of any size stays in bounded memory. Advances `from` past the
+    /// windows searched.
+    static func find(_ finder: borrowing CaseInsensitiveFinder, _ length: Int, in bytes: ByteString,
+                     from: inout Int, kept: inout Int, window: Int = MappedFile.scanWindow) -> Int? {
+        while bytes.count - from >= length {
+            let windowEnd = Swift.min(bytes.count, from + window + length - 1)
+            if let hit = finder.find(in: bytes.prefix(windowEnd), from: from) { return hit }
+            from = windowEnd - length + 1
+            if from - kept >= window {
+                MappedFile.releasePages(bytes.slice(kept, from))
+                kept = from
+            }
         }
         return nil
     }
