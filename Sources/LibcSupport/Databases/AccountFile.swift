@@ -25,14 +25,20 @@ public enum AccountFile<Record: AccountRecord> {
             }
             return (.notFound, nil)
         }
-        for occurrence in FileScanner(bytes).occurrences(of: key) {
+        var occurrences = FileScanner(bytes).occurrences(of: key)
+        while let occurrence = occurrences.next() {
             let line = occurrence.line
             let end = occurrence.offset + key.count
             // The name is the first field: only white space before it and
-            // a ':' (or the end of the line) after it.
+            // a ':' (or the end of the line) after it. Any other
+            // occurrence in the line cannot be the name either.
+            if !isBlank(occurrence.before) {
+                occurrences.skipLine()
+                continue
+            }
             if end < line.count && line[end] != UInt8(ascii: ":") && line[end] != 0 { continue }
-            if !isBlank(occurrence.before) { continue }
             if let record = parse(line), record.name == key { return (.success, record) }
+            occurrences.skipLine()
         }
         return (.notFound, nil)
     }
@@ -164,7 +170,8 @@ extension AccountFile where Record: IdentifiedAccountRecord {
             } while value != 0
             let needle = ByteString(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + index,
                                     count: raw.count - index)
-            for occurrence in FileScanner(bytes).occurrences(of: needle) {
+            var occurrences = FileScanner(bytes).occurrences(of: needle)
+            while let occurrence = occurrences.next() {
                 let line = occurrence.line
                 let end = occurrence.offset + needle.count
                 if end < line.count && ASCII.isDigit(line[end]) { continue }
@@ -175,6 +182,8 @@ extension AccountFile where Record: IdentifiedAccountRecord {
                 if let record = parse(line), record.id == id, !RecordLine.isNISName(record.name) {
                     return (.success, record)
                 }
+                // The line is parsed: its other occurrences can tell no more.
+                occurrences.skipLine()
             }
             return (.notFound, nil)
         }

@@ -58,6 +58,12 @@ public struct FileScanner {
         @usableFromInline var kept = 0
         /// The window size (a parameter so tests can make it small).
         @usableFromInline let window: Int
+        /// The bounds of the line of the last occurrence: further
+        /// occurrences in the same line reuse them, so a line holding the
+        /// needle a million times costs a million memmem steps, not a
+        /// million scans of the line.
+        @usableFromInline var currentLineStart = 0
+        @usableFromInline var currentLineEnd = -1
 
         @inlinable
         init(bytes: ByteString, needle: ByteString, window: Int = MappedFile.scanWindow) {
@@ -90,9 +96,19 @@ public struct FileScanner {
             let hit = found!
             let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
             position = at + 1
-            let lineStart = FileScanner.lineStart(in: bytes, before: at)
-            let lineEnd = FileScanner.lineEnd(in: bytes, from: at)
-            return Occurrence(line: bytes.slice(lineStart, lineEnd), offset: at - lineStart, lineStart: lineStart)
+            if at >= currentLineEnd {
+                currentLineStart = FileScanner.lineStart(in: bytes, before: at)
+                currentLineEnd = FileScanner.lineEnd(in: bytes, from: at)
+            }
+            return Occurrence(line: bytes.slice(currentLineStart, currentLineEnd), offset: at - currentLineStart,
+                              lineStart: currentLineStart)
+        }
+
+        /// Skips the other occurrences in the line of the last one: for a
+        /// caller that has parsed that line and has no use for it any more.
+        @inlinable
+        public mutating func skipLine() {
+            if currentLineEnd >= position { position = currentLineEnd + 1 }
         }
     }
 

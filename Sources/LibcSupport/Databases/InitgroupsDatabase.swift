@@ -82,9 +82,10 @@ public enum InitgroupsDatabase: GetentDatabase {
 
     static func collectFiles(_ user: ByteString, in bytes: ByteString, into groups: inout [UInt32]) {
         if user.isEmpty { return }
-        var lastLine = -1
-        for occurrence in FileScanner(bytes).occurrences(of: user) where occurrence.lineStart != lastLine {
-            lastLine = occurrence.lineStart
+        var occurrences = FileScanner(bytes).occurrences(of: user)
+        while let occurrence = occurrences.next() {
+            // One parse per line, however often the name occurs in it.
+            occurrences.skipLine()
             guard let group = GroupRecord.parse(uncommented(occurrence.line)), group.hasMember(user),
                   group.gid != UInt32.max else { continue }
             groups.append(group.gid)
