@@ -69,4 +69,65 @@ struct FaultRegressionTests {
         #expect(Self.answers(Self.reply(answerCount: 2, records: 2, cutLast: 1)) == 0)
         #expect(Self.answers(Self.reply(answerCount: 1, records: 0)) == 0)
     }
+
+    /// `getent group m` on a group line listing "m" a million times ran for
+    /// minutes: each occurrence rescanned its whole line for the line's
+    /// bounds. Occurrences in one line now share the bounds, and a parsed
+    /// line can be skipped.
+    @Test("occurrences in one long line share its bounds; skipLine skips the rest")
+    func occurrencesInOneLine() {
+        let line = "big:x:100:" + Array(repeating: "m", count: 1_000_000).joined(separator: ",")
+        let text = Array(("root:x:0:\n" + line + "\nm:x:7:\n").utf8)
+        text.withUnsafeBufferPointer { buffer in
+            let bytes = ByteString(start: buffer.baseAddress, count: buffer.count)
+            let key = ByteString("m")
+            var count = 0
+            var occurrences = FileScanner(bytes).occurrences(of: key)
+            let clock = ContinuousClock()
+            let elapsed = clock.measure {
+                while let occurrence = occurrences.next() {
+                    if count < 3 || occurrence.lineStart != 10 {
+                        #expect(occurrence.line[occurrence.offset] == UInt8(ascii: "m"))
+                    }
+                    count += 1
+                }
+            }
+            #expect(count == 1_000_001)
+            // Linear: a million occurrences in well under a second even in
+            // a debug build (the quadratic scan took minutes).
+            #expect(elapsed < .seconds(5), "\(elapsed)")
+            var skipping = FileScanner(bytes).occurrences(of: key)
+            var lines: [Int] = []
+            while let occurrence = skipping.next() {
+                lines.append(occurrence.lineStart)
+                skipping.skipLine()
+            }
+            #expect(lines == [10, 10 + line.utf8.count + 1])
+        }
+    }
+
+    static func ethers(_ text: String, _ key: String) -> String? {
+        withBytes(text) { file in
+            withBytes(key) { k in
+                EtherRecord.lookup(k, in: file).map { "\($0.host.string)" }
+            }
+        }
+    }
+
+    /// `getent ethers e` after a 1,000,000-byte line: glibc finds nothing
+    /// (its lookup stops at a line of 1,023 bytes or more), ours answered.
+    @Test("ethers: a line of 1,023 bytes or more ends the lookup", arguments: [1002, 1003, 1004, 1005, 2000])
+    func ethersLongLine(_ hostLength: Int) {
+        let long = "00:11:22:33:44:55 " + String(repeating: "e", count: hostLength)  // 18 + n bytes
+        let fitsWithNewline = long.utf8.count + 1 <= 1022
+        let fitsAtEnd = long.utf8.count <= 1022
+        let before = long + "\n00:11:22:33:44:56 e\n"
+        #expect((Self.ethers(before, "e") != nil) == fitsWithNewline, "host of \(hostLength) before the entry")
+        #expect((Self.ethers(before, "00:11:22:33:44:56") != nil) == fitsWithNewline)
+        #expect((Self.ethers(before, String(repeating: "e", count: hostLength)) != nil) == fitsWithNewline)
+        // After the entry it does not matter.
+        #expect(Self.ethers("00:11:22:33:44:56 e\n" + long + "\n", "e") != nil)
+        // The last line, without a newline.
+        #expect((Self.ethers("00:11:22:33:44:56 e\n" + long, "00:11:22:33:44:55") != nil) == fitsAtEnd)
+    }
 }

@@ -25,6 +25,7 @@ public struct EtherRecord {
     public static func lookup(_ key: ByteString, in file: ByteString) -> EtherRecord? {
         if let address = EtherAddress.parseKey(key) {
             for line in LineSequence(file) {
+                if !fits(line, in: file) { return nil }
                 // Most lines spell the address plainly: rule them out without
                 // the general parse (a plain spelling reads the same both ways).
                 if let plain = EtherAddress.parseKey(line), plain != address { continue }
@@ -36,14 +37,43 @@ public struct EtherRecord {
         if key.isEmpty {
             // Only a line without a host has the empty name; no word to search.
             for line in LineSequence(file) {
+                if !fits(line, in: file) { return nil }
                 if let record = parse(line), record.host.isEmpty { found = record; break }
             }
         } else {
+            var foundLineEnd = 0
             found = WordSearch.firstLine(containing: key, ignoringCase: true, in: file) { line in
-                parse(line).flatMap { $0.host.equalsIgnoringASCIICase(key) ? $0 : nil }
+                foundLineEnd = line.start! - file.start! + line.count
+                return parse(line).flatMap { $0.host.equalsIgnoringASCIICase(key) ? $0 : nil }
             }
+            if found != nil && !allLinesFit(in: file, through: foundLineEnd) { return nil }
         }
         return found.map { EtherRecord(address: $0.address, host: key) }
+    }
+
+    /// The longest line, in bytes with its newline, that a lookup reads
+    /// past. The C library's lookup stops at a longer line, before or at
+    /// the entry, and finds nothing (observed: a line of 1,023 bytes
+    /// counting its newline, or of 1,023 without one at the end of the
+    /// file, ends every ethers lookup as not found).
+    static let longestLine = 1022
+
+    /// Whether `line` (a line of `file`) is short enough to be read past.
+    static func fits(_ line: ByteString, in file: ByteString) -> Bool {
+        if line.count < longestLine { return true }
+        let end = (line.start.map { $0 - file.start! } ?? 0) + line.count
+        return line.count + (end < file.count ? 1 : 0) <= longestLine
+    }
+
+    /// Whether every line up to the one ending at `lineEnd` fits.
+    static func allLinesFit(in file: ByteString, through lineEnd: Int) -> Bool {
+        var start = 0
+        while start <= lineEnd && start < file.count {
+            let end = file.lineEnd(containing: start)
+            if !fits(file.slice(start, end), in: file) { return false }
+            start = end + 1
+        }
+        return true
     }
 
     /// Writes `address host` as glibc's getent prints it.

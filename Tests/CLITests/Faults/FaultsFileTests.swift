@@ -156,4 +156,40 @@ struct FaultsFileTests {
             + ["after", "10.0.0.2", "10.0.0.1", "localhost"].map { ["hosts", $0] }
         FaultSandbox.expectSameGetentBatch(files, cases)
     }
+
+    /// A key repeated a million times in one line (and so found a million
+    /// times by a byte search): every lookup stays linear in the file. Each
+    /// database's lookup must answer as glibc does within a few seconds
+    /// (glibc reads line by line and is linear).
+    @Test("a key repeated a million times in one line: no quadratic scan")
+    func keyRepeatedInOneLine() {
+        let repeated = { (word: String, separator: String) in
+            Array(repeating: word, count: 1_000_000).joined(separator: separator)
+        }
+        let files: [String: String?] = [
+            "nsswitch.conf": FaultSandbox.filesOnlySwitch,
+            "passwd": "root:x:0:0:root:/root:/bin/sh\nm:x:7:7:\(repeated("m", " ")):/:/bin/sh\n"
+                + "one:x:1:1:\(repeated("1", ",")):/:/bin/sh\nlast:x:9:9::/:/bin/sh\n",
+            "group": "root:x:0:\nbig:x:100:\(repeated("m", ","))\nones:x:101:\(repeated("1", ","))\nm:x:7:\n",
+            "shadow": "m:\(repeated("m", "")):1:2:3:4:5:6:\n",
+            "hosts": "127.0.0.1 localhost\n10.0.0.1 \(repeated("h", " "))\n10.0.0.2 h\n",
+            "services": "svc 1/tcp \(repeated("s", " "))\ns 2/tcp\n",
+            "protocols": "proto 250 \(repeated("p", " "))\np 251\n",
+            "networks": "net 10.1 \(repeated("n", " "))\nn 10.2\n",
+            "rpc": "prog 200000 \(repeated("r", " "))\nr 200001\n",
+            "ethers": "00:11:22:33:44:55 \(repeated("e", ""))\n00:11:22:33:44:56 e\n",
+            "aliases": "a: \(repeated("a", ","))\nb: a\n",
+            "netgroup": "g \(repeated("(g,g,g)", " "))\nh (h,,)\n",
+        ]
+        let cases: [[String]] = [
+            ["passwd", "m"], ["passwd", "1"], ["passwd", "7"], ["passwd", "9"], ["passwd", "last"],
+            ["group", "m"], ["group", "1"], ["group", "7"], ["initgroups", "m"], ["initgroups", "1"],
+            ["shadow", "m"], ["hosts", "h"], ["ahostsv4", "h"], ["services", "s"], ["protocols", "p"],
+            ["networks", "n"], ["rpc", "r"], ["ethers", "e"], ["aliases", "a"], ["netgroup", "g"], ["netgroup", "h"],
+        ]
+        let start = Date()
+        FaultSandbox.expectSameGetentBatch(files, cases)
+        // Both tools together; glibc alone takes about a second.
+        #expect(Date().timeIntervalSince(start) < 30, "the lookups took \(Date().timeIntervalSince(start)) s")
+    }
 }
