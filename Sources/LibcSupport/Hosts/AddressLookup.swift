@@ -42,20 +42,9 @@ public enum AddressLookup {
             var session = HostSession(context: context)
             let found: AddressList? = name.withUnsafeBufferPointer { buffer in
                 let lookupName = ByteString(start: buffer.baseAddress, count: buffer.count)
-                if var direct = session.addressList(named: lookupName, family: family) {
-                    // With AI_V4MAPPED glibc drops IPv4-mapped addresses from
-                    // an IPv6 answer (and does not fall back to IPv4 then).
-                    if mapV4 {
-                        direct.addresses.removeAll { $0.isV4Mapped }
-                        if direct.addresses.isEmpty { return nil }
-                    }
-                    return direct
-                }
-                guard mapV4, var mapped = session.addressList(named: lookupName, family: .v4) else { return nil }
-                for i in 0..<mapped.addresses.count { mapped.addresses[i] = mapped.addresses[i].v4Mapped }
-                return mapped
+                return session.addressList(named: lookupName, family: family, mapV4: mapV4)
             }
-            guard let found else { return false }
+            guard let found, !found.addresses.isEmpty else { return false }
             list = found
             if !context.noIDN && !list.canonicalName.isEmpty {
                 let unicode = list.canonicalName.withName(0) { IDNA.toUnicode($0) }

@@ -72,26 +72,48 @@ public struct HostSession {
     }
 
     /// The `getaddrinfo` lookup of a name through the switch for `family`
-    /// (nil: both).
-    public mutating func addressList(named name: ByteString, family: IPAddress.Family?) -> AddressList? {
+    /// (nil: both). With `mapV4` (an IPv6 lookup with `AI_V4MAPPED`) each
+    /// source that has no IPv6 address answers with its IPv4 addresses,
+    /// mapped; IPv4-mapped addresses a source lists as IPv6 are dropped
+    /// (glibc's behaviour: `::ffff:a.b.c.d` lines never show in ahostsv6).
+    public mutating func addressList(named name: ByteString, family: IPAddress.Family?, mapV4: Bool = false) -> AddressList? {
         var found: AddressList? = nil
         var matches: [HostsMatch]?? = nil
         let status = SwitchDriver.lookup(switchConfiguration) { source, _ in
             if source.isNamed("files") {
                 if matches == nil { matches = .some(HostSession.fileMatches(name)) }
                 guard let lines = matches! else { return .unavailable }
-                found = HostsFile.addressList(from: lines, family: family, multiple: multiple())
+                let multiple = multiple()
+                found = HostsFile.addressList(from: lines, family: family, multiple: multiple)
+                if mapV4 {
+                    found = HostSession.mapped(found) { HostsFile.addressList(from: lines, family: .v4, multiple: multiple) }
+                }
                 return found == nil ? .notFound : .success
             }
             if source.isNamed("dns") {
                 var dns = resolver()
                 found = dns.addressList(named: name, wantV4: family != .v6, wantV6: family != .v4)
+                if mapV4 {
+                    found = HostSession.mapped(found) { dns.addressList(named: name, wantV4: true, wantV6: false) }
+                }
                 self.dns = dns
                 return found == nil ? .notFound : .success
             }
             return nil
         }
         return status == .success ? found : nil
+    }
+
+    /// A source's `AI_V4MAPPED` answer: its IPv6 answer without mapped
+    /// addresses, or else its IPv4 answer mapped.
+    static func mapped(_ v6: AddressList?, _ v4: () -> AddressList?) -> AddressList? {
+        if var list = v6 {
+            list.addresses.removeAll { $0.isV4Mapped }
+            return list
+        }
+        guard var list = v4() else { return nil }
+        for i in 0..<list.addresses.count { list.addresses[i] = list.addresses[i].v4Mapped }
+        return list
     }
 
     /// Writes every line of /etc/hosts (our enumeration: the real address
