@@ -9,15 +9,21 @@ public enum AddressLookup {
         // is configured; a lookup of both families is narrowed to the one
         // present (neither present: both), a one-family lookup fails.
         var family = requested
+        // The interface addresses, read once (netlink) for both
+        // AI_ADDRCONFIG and the address sorting.
+        var interfaces: [(IPAddress, Int)]? = nil
         if !context.noAddressConfiguration {
             var seenV4 = false, seenV6 = false
-            NetworkInterfaces.forEachAddress { address, _ in
+            var list: [(IPAddress, Int)] = []
+            NetworkInterfaces.forEachAddress { address, prefix in
+                list.append((address, prefix))
                 if address.family == .v4 {
                     if address.v4Value >> 24 != 127 { seenV4 = true }
                 } else if !address.isV6Loopback {
                     seenV6 = true
                 }
             }
+            interfaces = list
             switch requested {
             case nil:
                 if seenV4 && !seenV6 { family = .v4 }
@@ -52,7 +58,9 @@ public enum AddressLookup {
                 unicode.withUnsafeBufferPointer { list.canonicalName.append(bytes: $0) }
             }
         }
-        AddressSorter(policy: AddressPolicy.load()).sort(&list.addresses)
+        if list.addresses.count > 1 {
+            AddressSorter(policy: AddressPolicy.load()).sort(&list.addresses, interfaces: interfaces)
+        }
         list.write(to: &context.output)
         return true
     }
