@@ -37,9 +37,9 @@ compare() {
         return 1
     fi
     echo "$out" | awk -v title="$title" '
-        $1 == "floor" { f = $2; frss = $6 }
-        $1 == "glibc" { g = $2; grss = $6 }
-        $1 == "ours"  { o = $2; orss = $6 }
+        $1 == "floor" { f = $2; frss = $5 }
+        $1 == "glibc" { g = $2; grss = $5 }
+        $1 == "ours"  { o = $2; orss = $5 }
         END { printf "%-44s ours %8.1f us  %5.2fx floor  %5.2fx glibc  rss %6d KiB (%.2fx glibc)\n",
                      title, o, o / f, o / g, orss, orss / grss }'
 }

@@ -4,7 +4,10 @@
  *   runner [-n RUNS] [-w WARMUP] LABEL 'COMMAND ARGS...' [LABEL 'COMMAND ...']...
  *
  * Runs every command once per round, round after round (interleaved, so a
- * noisy neighbour slows all of them alike), with stdout and stdin on
+ * noisy neighbour slows all of them alike), in a new random order each round
+ * (a command run right after a heavy one pays for the caches that one
+ * evicted: shuffling gives every command the same chance of following each
+ * other; a fixed order, or a rotating one, does not), with stdout and stdin on
  * /dev/null, and prints per command: label, median wall time in
  * microseconds, median as a ratio to the first command, and peak resident
  * memory (KiB, the largest of the runs). Commands are split on spaces; no
@@ -83,8 +86,17 @@ int main(int argc, char **argv) {
         c->samples = calloc(runs, sizeof(double));
     }
     if (count == 0 || runs < 1) { fprintf(stderr, "usage: runner [-n RUNS] [-w WARMUP] [-s STATUS] LABEL COMMAND...\n"); return 2; }
+    int order[MAX_COMMANDS];
+    unsigned long long seed = 0x9E3779B97F4A7C15ull; /* fixed: runs are repeatable */
     for (int round = -warmup; round < runs; round++) {
-        for (int k = 0; k < count; k++) {
+        for (int k = 0; k < count; k++) order[k] = k;
+        for (int k = count - 1; k > 0; k--) { /* Fisher-Yates, xorshift64 */
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+            int j = (int)(seed % (unsigned long long)(k + 1));
+            int swap = order[k]; order[k] = order[j]; order[j] = swap;
+        }
+        for (int step = 0; step < count; step++) {
+            int k = order[step];
             double t;
             int status = run_once(&commands[k], &t);
             int ok = 0;

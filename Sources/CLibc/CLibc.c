@@ -1,4 +1,12 @@
 #include "CLibc.h"
+
+static unsigned char output_area[64 * 1024];
+
+unsigned char *clibc_output_area(size_t *size) {
+    *size = sizeof output_area;
+    return output_area;
+}
+
 #if !defined(__GLIBC__)
 #include <sys/random.h>
 /* musl 1.2.3 has no arc4random_buf, which the Embedded Swift stdlib's hashing needs. */

@@ -11,6 +11,8 @@ public struct OutputBuffer: ~Copyable {
     @usableFromInline let storage: UnsafeMutablePointer<UInt8>
     @usableFromInline let capacity: Int
     @usableFromInline var used = 0
+    /// Whether `storage` was allocated here (and is freed with the buffer).
+    let ownsStorage: Bool
     /// The first write error, if any.
     public private(set) var error: Errno?
 
@@ -18,9 +20,19 @@ public struct OutputBuffer: ~Copyable {
         self.descriptor = descriptor
         self.capacity = capacity
         self.storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        self.ownsStorage = true
     }
 
-    deinit { storage.deallocate() }
+    /// A buffer over storage the caller owns and keeps alive (a stack buffer
+    /// or `OutputArea`): no heap allocation at all.
+    public init(_ descriptor: FileDescriptor, storage: UnsafeMutableRawBufferPointer) {
+        self.descriptor = descriptor
+        self.capacity = storage.count
+        self.storage = storage.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        self.ownsStorage = false
+    }
+
+    deinit { if ownsStorage { storage.deallocate() } }
 
     public var failed: Bool { error != nil }
 
@@ -55,6 +67,9 @@ public struct OutputBuffer: ~Copyable {
         append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
+    /// Disfavored so that a string literal goes to the `StaticString`
+    /// overload (no String machinery linked in, no copy).
+    @_disfavoredOverload
     public mutating func append(_ text: String) {
         var copy = text
         copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }

@@ -1,1 +1,0 @@
-public enum GetconfCommand { public static func run(_ arguments: Arguments) -> Int32 { 0 } }
