@@ -28,7 +28,11 @@ struct DNSServerCLITests {
         "--host-record=xn--bcher-kva.example,10.8.8.8",
         "--host-record=Upper.Example,10.8.8.9",
         "--host-record=far.example,192.0.2.50,2001:db8::50",
-    ]
+        "--ptr-record=1.1.1.10.in-addr.arpa,one.example",
+        "--ptr-record=1.1.1.10.in-addr.arpa,two.example",
+        "--cname=2.1.1.10.in-addr.arpa,ptrtarget.example",
+        "--ptr-record=ptrtarget.example,viacname.example",
+    ] + (1...40).map { "--host-record=big.example,10.99.0.\($0)" }
 
     static func etc(resolv: String, nsswitch: String = "hosts: files dns\n",
                     hosts: String = "127.0.0.1 localhost\n10.6.6.6 files.example filealias\n10.6.6.7 onlyfile.example\n") -> [String: String?] {
@@ -49,6 +53,7 @@ struct DNSServerCLITests {
         ["hosts", "onlyfile.example"], ["ahosts", "onlyfile.example"], ["hosts", "10.6.6.6"], ["hosts", "localhost"],
         ["ahosts", "bücher.example"], ["ahosts", "bücher"], ["ahosts", "-i", "xn--bcher-kva.example"],
         ["ahosts", "far.example"], ["ahosts", "-A", "far.example"], ["hosts", "v4.example", "nx.example", "web"],
+        ["hosts", "10.1.1.1"], ["hosts", "10.1.1.2"], ["hosts", "10.1.1.3"],
     ]
 
     @Test("names in DNS only, files only, both; CNAME chains; PTR; search list")
@@ -107,6 +112,35 @@ struct DNSServerCLITests {
         var etc = Self.etc(resolv: "nameserver \(Self.server)\n")
         etc["nsswitch.conf"] = .some(nil)
         for arguments in [["hosts", "v4.example"], ["ahosts", "both.example"], ["hosts", "files.example"], ["hosts", "nx.example"]] {
+            HostsDifferential.expectSame(arguments, etc: etc)
+        }
+    }
+
+    @Test("a truncated UDP answer is asked again over TCP")
+    func truncation() throws {
+        // 40 A records do not fit in 512 bytes: dnsmasq sets TC. It rotates
+        // the records per answer, so the address sets are compared.
+        let dns = try #require(DNSServer(address: Self.server, options: Self.records))
+        defer { dns.stop() }
+        let etc = Self.etc(resolv: "nameserver \(Self.server)\n")
+        for arguments in [["hosts", "big.example"], ["ahosts", "big.example"], ["ahostsv4", "big.example"]] {
+            let ours = HostsDifferential.run(Sandbox.tool("getent"), arguments, etc: etc)
+            let glibc = HostsDifferential.run(Differential.glibcGetent, arguments, etc: etc)
+            let addresses: (ToolResult) -> [String] = { result in
+                result.stdoutText.split(separator: "\n").map { String($0.split(separator: " ")[0]) }.sorted()
+            }
+            #expect(ours.status == 0 && glibc.status == 0)
+            #expect(addresses(ours) == addresses(glibc))
+            #expect(Set(addresses(ours)).count == 40)
+        }
+    }
+
+    @Test("an IPv6 name server (::1)")
+    func ipv6Server() throws {
+        let dns = try #require(DNSServer(address: "::1", options: Self.records))
+        defer { dns.stop() }
+        let etc = Self.etc(resolv: "nameserver ::1\nsearch example\n")
+        for arguments in [["hosts", "v4.example"], ["ahosts", "both"], ["hosts", "10.2.3.4"], ["hosts", "nx"]] {
             HostsDifferential.expectSame(arguments, etc: etc)
         }
     }

@@ -68,20 +68,34 @@ final class DNSServer {
 
     /// Whether the server answers an A query for `probe.test` (UDP, 1 s).
     private func answers() -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        let v6 = address.contains(":")
+        let fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         if fd < 0 { return false }
         defer { close(fd) }
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var sin = sockaddr_in()
-        sin.sin_family = sa_family_t(AF_INET)
-        sin.sin_port = in_port_t(53).bigEndian
-        inet_pton(AF_INET, address, &sin.sin_addr)
         let query: [UInt8] = [0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0,
                               5] + Array("probe".utf8) + [4] + Array("test".utf8) + [0, 0, 1, 0, 1]
-        let sent = withUnsafePointer(to: &sin) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                sendto(fd, query, query.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        let sent: Int
+        if v6 {
+            var sin6 = sockaddr_in6()
+            sin6.sin6_family = sa_family_t(AF_INET6)
+            sin6.sin6_port = in_port_t(53).bigEndian
+            inet_pton(AF_INET6, address, &sin6.sin6_addr)
+            sent = withUnsafePointer(to: &sin6) { p in
+                p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(fd, query, query.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
+            }
+        } else {
+            var sin = sockaddr_in()
+            sin.sin_family = sa_family_t(AF_INET)
+            sin.sin_port = in_port_t(53).bigEndian
+            inet_pton(AF_INET, address, &sin.sin_addr)
+            sent = withUnsafePointer(to: &sin) { p in
+                p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(fd, query, query.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
         }
         if sent < 0 { return false }
