@@ -102,6 +102,34 @@ struct HostsFileTests {
         #expect(found == [1, 5, 8, 13])
     }
 
+    @Test("the finder agrees with a naive search on random text")
+    func finderRandom() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abAB.-x".utf8)
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0..<200, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let key = (0..<Int.random(in: 1..<6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let lower: (UInt8) -> UInt8 = { ASCII.lowercase($0) }
+            var expected: [Int] = []
+            if key.count <= text.count {
+                for i in 0...(text.count - key.count) where (0..<key.count).allSatisfy({ lower(text[i + $0]) == lower(key[$0]) }) {
+                    expected.append(i)
+                }
+            }
+            let found: [Int] = text.withUnsafeBufferPointer { t in
+                key.withUnsafeBufferPointer { k in
+                    let finder = CaseInsensitiveFinder(ByteString(start: k.baseAddress, count: k.count))
+                    let bytes = ByteString(start: t.baseAddress, count: t.count)
+                    var result: [Int] = []
+                    var from = 0
+                    while let hit = finder.find(in: bytes, from: from) { result.append(hit); from = hit + 1 }
+                    return result
+                }
+            }
+            #expect(found == expected, "\(String(decoding: key, as: UTF8.self)) in \(String(decoding: text, as: UTF8.self))")
+        }
+    }
+
     @Test("a 200,000-line file: the last name and a miss")
     func bigFile() {
         var text = ""

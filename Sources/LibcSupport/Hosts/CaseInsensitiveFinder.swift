@@ -1,27 +1,54 @@
-/// Finds every occurrence of a key in a large buffer, ignoring ASCII case,
-/// with Boyer–Moore–Horspool skips: a 20-byte host name is found in a
-/// 200,000-line hosts file while reading about one byte in twenty, which is
-/// what lets a lookup there cost little more than mapping the file.
+/// Finds every occurrence of a key in a large buffer, ignoring ASCII case.
+///
+/// Boyer–Moore–Horspool on byte pairs: the window's last two bytes (case
+/// folded) index a 64 KiB table of shifts, so in a hosts file the search
+/// mostly jumps by nearly the whole key length, even where the text shares
+/// single letters with the key. A 200,000-line hosts file is searched while
+/// reading a small fraction of its bytes, which is what keeps a lookup there
+/// near the cost of mapping the file.
 public struct CaseInsensitiveFinder: ~Copyable {
     @usableFromInline let key: UnsafeMutablePointer<UInt8>   // lowercased
     @usableFromInline let length: Int
-    @usableFromInline let shifts: UnsafeMutablePointer<Int>  // 256 entries
+    /// Shift for each folded byte pair at the end of the window (0: the
+    /// key's own last pair, check the window).
+    @usableFromInline let shifts: UnsafeMutablePointer<UInt8>
+    /// The shift after checking a window that ends in the key's last pair.
+    @usableFromInline let shiftAfterCheck: Int
 
     public init(_ pattern: ByteString) {
         length = pattern.count
         key = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(length, 1))
-        shifts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
         for i in 0..<length { key[i] = ASCII.lowercase(pattern[i]) }
-        shifts.initialize(repeating: Swift.max(length, 1), count: 256)
-        if length > 1 {
-            for i in 0..<(length - 1) {
-                let c = key[i]
-                let shift = length - 1 - i
-                shifts[Int(c)] = shift
-                // Both cases of a letter skip alike.
-                if c >= 0x61 && c <= 0x7A { shifts[Int(c - 0x20)] = shift }
+        shifts = UnsafeMutablePointer<UInt8>.allocate(capacity: 65536)
+        // Shifts are capped at 255 (a longer key only skips less).
+        let cap = Swift.min(Swift.max(length - 1, 1), 255)
+        shifts.initialize(repeating: UInt8(cap), count: 65536)
+        var after = cap
+        if length >= 2 {
+            for j in 1..<length {
+                let shift = length - 1 - j
+                if shift > 255 { continue }
+                let first = key[j - 1], second = key[j]
+                if j == length - 1 {
+                    // The shift this pair had from an earlier occurrence,
+                    // used after a check.
+                    after = Int(shifts[Int(first) << 8 | Int(second)])
+                }
+                // Every case variant of the pair, so the search loop indexes
+                // the table with raw bytes.
+                for a in CaseInsensitiveFinder.variants(first) {
+                    for b in CaseInsensitiveFinder.variants(second) {
+                        shifts[Int(a) << 8 | Int(b)] = UInt8(shift)
+                    }
+                }
             }
         }
+        shiftAfterCheck = Swift.max(after, 1)
+    }
+
+    /// A lowercase byte and, for a letter, its uppercase form.
+    static func variants(_ lower: UInt8) -> [UInt8] {
+        lower >= 0x61 && lower <= 0x7A ? [lower, lower - 0x20] : [lower]
     }
 
     deinit {
@@ -33,17 +60,28 @@ public struct CaseInsensitiveFinder: ~Copyable {
     public func find(in text: ByteString, from: Int) -> Int? {
         guard length > 0, let base = text.start else { return nil }
         let n = text.count
-        var i = from
-        let last = length - 1
-        let lastKey = key[last]
-        while i + last < n {
-            let c = base[i + last]
-            if ASCII.lowercase(c) == lastKey {
-                var k = last - 1
-                while k >= 0 && ASCII.lowercase(base[i + k]) == key[k] { k -= 1 }
-                if k < 0 { return i }
+        if length == 1 {
+            var i = from
+            while i < n {
+                if ASCII.lowercase(base[i]) == key[0] { return i }
+                i += 1
             }
-            i += shifts[Int(c)]
+            return nil
+        }
+        let last = length - 1
+        // `end` is the window's last byte; the window starts at end - last.
+        var end = from + last
+        while end < n {
+            let shift = Int(shifts[Int(base[end - 1]) << 8 | Int(base[end])])
+            if shift != 0 {
+                end += shift
+                continue
+            }
+            let start = end - last
+            var k = last - 2
+            while k >= 0 && ASCII.lowercase(base[start + k]) == key[k] { k -= 1 }
+            if k < 0 { return start }
+            end += shiftAfterCheck
         }
         return nil
     }
