@@ -41,7 +41,7 @@ compare() {
         $1 == "glibc" { g = $2; grss = $5 }
         $1 == "ours"  { o = $2; orss = $5 }
         END { printf "%-44s ours %8.1f us  %5.2fx floor  %5.2fx glibc  rss %6d KiB (%.2fx glibc)\n",
-                     title, o, o / f, o / g, orss, orss / grss }'
+                     title, o, o / f, o / g, orss, (grss > 0 ? orss / grss : 0) }'
 }
 
 # Prints the size of a stripped binary.

@@ -1,6 +1,7 @@
 #include "CLibc.h"
 
-static unsigned char output_area[64 * 1024];
+/* Room for a full 64 KiB stdout buffer plus a small one for stderr. */
+static unsigned char output_area[64 * 1024 + 1024];
 
 unsigned char *clibc_output_area(size_t *size) {
     *size = sizeof output_area;
@@ -19,3 +20,4 @@ void arc4random_buf(void *buffer, size_t size) {
     }
 }
 #endif
+

@@ -59,7 +59,7 @@ struct SwitchConfigurationTests {
 
     @Test("syntax errors leave no sources", arguments: [
         "[NOTFOUND=return] files", "files [bogus=return] dns", "files [UNAVAIL] dns", "files [] dns",
-        "files [UNAVAIL=retur] dns", "files [UNAVAIL=return dns", "files [UNAVAIL=return] [NOTFOUND=return] dns",
+        "files [UNAVAIL=retur] dns", "files [UNAVAIL=return dns",
         "files [UNAVAIL=continue,NOTFOUND=continue] dns", "files [ ! UNAVAIL=return] dns",
         "files [!!UNAVAIL=return] dns", "files [UNAVAIL==return] dns", "files [UNAVAIL=cont1nue] dns",
         "files [[UNAVAIL=return] dns",
@@ -70,6 +70,10 @@ struct SwitchConfigurationTests {
             #expect(!configuration.isValid)
             #expect(Array(configuration.sources).isEmpty)
         }
+    }
+
+    @Test func aSecondGroupInARowEndsTheList() {
+        #expect(names("files [NOTFOUND=return] [UNAVAIL=return] dns") == ["files"])
     }
 
     @Test func nulEndsTheText() {

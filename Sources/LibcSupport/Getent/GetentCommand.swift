@@ -1,22 +1,39 @@
+import CLibc
+
 /// `getent DATABASE [KEY...]`: entries from the administrative databases,
 /// through the name-service switch, printed as the C library's getent
 /// prints them.
 public enum GetentCommand {
     /// Runs the command and returns its exit status.
     public static func run(_ arguments: Arguments) -> Int32 {
-        // nsswitch.conf is mapped for the whole run: the switch settings
+        // nsswitch.conf stays mapped for the whole run: the switch settings
         // borrow its bytes. A missing or unreadable file means defaults.
+        let switchFile: ByteString?
         do {
-            let switchFile = try MappedFile(path: SwitchFile.path)
-            return run(arguments, switchFile: switchFile.bytes)
+            switchFile = try RetainedFile.contents(of: SwitchFile.path)
         } catch {
-            return run(arguments, switchFile: nil)
+            switchFile = nil
         }
+        return run(arguments, switchFile: switchFile)
     }
 
+    /// Output buffers live in static storage (CLibc's .bss buffer): a lookup
+    /// allocates nothing.
+    static let errorCapacity = 1024
+
     private static func run(_ arguments: Arguments, switchFile: ByteString?) -> Int32 {
-        var context = GetentContext(switchSettings: SwitchSettings(fileContents: switchFile))
+        var size = 0
+        let storage = UnsafeMutableRawBufferPointer(start: clibc_output_area(&size), count: size)
+        let split = storage.count - errorCapacity
+        let output = OutputBuffer(.standardOutput, storage: UnsafeMutableRawBufferPointer(rebasing: storage[0..<split]))
+        let errors = OutputBuffer(.standardError, storage: UnsafeMutableRawBufferPointer(rebasing: storage[split...]))
+        var context = GetentContext(switchSettings: SwitchSettings(fileContents: switchFile), output: output, errors: errors)
+        return run(arguments, context: &context)
+    }
+
+    private static func run(_ arguments: Arguments, context: inout GetentContext) -> Int32 {
         let options = GetentOptions(arguments)
+        context.programName = options.invocationName
         var status: Int32
         switch options.parse(into: &context) {
         case .exit(let code):

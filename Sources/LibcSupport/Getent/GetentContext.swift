@@ -12,11 +12,22 @@ public struct GetentContext: ~Copyable {
     public var noIDN = false
     /// `-A` / `--no-addrconfig`: do not filter address families for ahosts.
     public var noAddressConfiguration = false
+    /// The files read so far (each read once per run).
+    public var files = GetentFiles()
+    /// The tool's name for diagnostics (`argv[0]`).
+    public var programName = ByteString("getent")
 
-    public init(switchSettings: SwitchSettings) {
-        output = OutputBuffer(.standardOutput)
-        errors = OutputBuffer(.standardError, capacity: 1024)
+    /// A context writing through `output` and `errors`.
+    public init(switchSettings: SwitchSettings, output: consuming OutputBuffer, errors: consuming OutputBuffer) {
+        self.output = output
+        self.errors = errors
         self.switchSettings = switchSettings
+    }
+
+    /// The bytes of a database file, read once per run; nil if it cannot be
+    /// read (a reason other than absence is reported on stderr once).
+    public mutating func contents(of path: StaticString) -> ByteString? {
+        files.contents(of: path, programName: programName, errors: &errors)
     }
 
     /// The switch configuration of `database`, or `defaultConfiguration`

@@ -16,7 +16,12 @@ enum GetentDatabaseTable {
         GetentDatabaseEntry(AHostsDatabase.self),
         GetentDatabaseEntry(AHostsV4Database.self),
         GetentDatabaseEntry(AHostsV6Database.self),
+        GetentDatabaseEntry(GroupDatabase.self),
+        GetentDatabaseEntry(GshadowDatabase.self),
         GetentDatabaseEntry(HostsDatabase.self),
+        GetentDatabaseEntry(InitgroupsDatabase.self),
+        GetentDatabaseEntry(PasswdDatabase.self),
+        GetentDatabaseEntry(ShadowDatabase.self),
     ]
 
     /// The entry named exactly `name`, if implemented.

@@ -54,8 +54,8 @@ public struct SwitchConfiguration: Sendable {
 /// than white space and `[`; an action group `[ [!]STATUS = ACTION ... ]`
 /// may follow a source (white space allowed around the words, not between
 /// `!` and the status; words are letters only, any case); a group at the
-/// start, a second group in a row, an unknown word or a missing `]` is an
-/// error.
+/// start, an unknown word or a missing `]` is an error; a second group in a
+/// row ends the list.
 struct SwitchConfigurationParser {
     enum Token {
         case source(SwitchSource)
@@ -83,8 +83,13 @@ struct SwitchConfigurationParser {
             if !parseActions(into: &source) { return .invalid }
             let afterGroup = position
             skipSpace()
-            if position < text.count && text[position] == UInt8(ascii: "[") { return .invalid }
-            position = afterGroup
+            // A second group in a row ends the list here (observed: the
+            // sources before it stay).
+            if position < text.count && text[position] == UInt8(ascii: "[") {
+                position = text.count
+            } else {
+                position = afterGroup
+            }
         }
         return .source(source)
     }

@@ -9,27 +9,39 @@
 /// module cannot be loaded; the status before any source is `UNAVAIL`.
 public enum SwitchDriver {
     /// A keyed lookup. `query(source, merging)` asks one source; `merging`
-    /// is true when the previous source ended with `[SUCCESS=merge]`, so the
-    /// database may merge this source's entry into the one it holds. Returns
-    /// the final status: the database answers with its entry on `.success`.
-    public static func lookup(_ configuration: SwitchConfiguration,
+    /// is true when an entry is held after `[SUCCESS=merge]`, so the database
+    /// merges this source's entry into it (group members) instead of
+    /// replacing it. Returns the final status: the database answers with its
+    /// entry on `.success`.
+    ///
+    /// Merging as observed: after `[SUCCESS=merge]` the next source that
+    /// answers decides; if it does not find the entry, the held entry is the
+    /// answer and the walk stops. Sources the database does not provide are
+    /// passed over by their actions for `UNAVAIL`.
+    ///
+    /// `notFoundContinues` makes `[NOTFOUND=return]` go on to the next
+    /// source, as the C library does for initgroups when it falls back to
+    /// the group line.
+    public static func lookup(_ configuration: SwitchConfiguration, notFoundContinues: Bool = false,
                               _ query: (SwitchSource, Bool) -> ServiceStatus?) -> ServiceStatus {
         var status = ServiceStatus.unavailable
-        var merging = false
+        var holding = false
         for source in configuration.sources {
-            if let reported = query(source, merging) {
-                if merging && reported != .success {
-                    // The merged entry stands as it is.
-                    status = .success
-                } else {
-                    status = reported
-                }
+            if let reported = query(source, holding) {
+                if holding && reported != .success { return .success }
+                status = reported
             }
-            let action = source.action(for: status)
+            var action = source.action(for: status)
+            if notFoundContinues && status == .notFound { action = .next }
+            if action == .merge && status == .success {
+                holding = true
+                status = .unavailable
+                continue
+            }
+            if holding && status == .success { holding = false }
             if !proceeds(action, after: status) { break }
-            merging = action == .merge && status == .success
         }
-        return status
+        return holding ? .success : status
     }
 
     /// An enumeration. `begin(source)` opens a source (the C library's

@@ -1,0 +1,67 @@
+/// Runs the account databases' lookups and enumerations through the switch:
+/// the `files` and `compat` sources read `Record.path`; other sources are
+/// not provided (the switch passes over them).
+public enum AccountLookup<Record: AccountRecord> {
+    /// Whether `source` is one of ours: false for `files`, true for
+    /// `compat`, nil otherwise. `compatSupported` is false for gshadow,
+    /// which the C library's compat module does not serve.
+    @inlinable
+    static func mode(of source: SwitchSource, compatSupported: Bool = true) -> Bool? {
+        if source.isNamed("files") { return false }
+        if compatSupported && source.isNamed("compat") { return true }
+        return nil
+    }
+
+    /// Looks an entry up with `find` in each source of `configuration`; on
+    /// success returns the entry of the last source that found it, and the
+    /// entries merged into it after `[SUCCESS=merge]`.
+    static func lookup(_ configuration: SwitchConfiguration, context: inout GetentContext,
+                       compatSupported: Bool = true,
+                       merged: ((Record) -> Void)? = nil,
+                       _ find: (ByteString, Bool) -> (ServiceStatus, Record?)) -> Record? {
+        var found: Record?
+        let status = SwitchDriver.lookup(configuration) { source, merging in
+            guard let compat = mode(of: source, compatSupported: compatSupported) else { return nil }
+            guard let bytes = context.contents(of: Record.path) else { return .unavailable }
+            let (status, record) = find(bytes, compat)
+            if let record {
+                if merging, let merged { merged(record) } else { found = record }
+            }
+            return status
+        }
+        return status == .success ? found : nil
+    }
+
+    /// Prints every entry of every source the switch walks.
+    static func enumerate(_ configuration: SwitchConfiguration, rules: CompatRules,
+                          compatSupported: Bool = true, context: inout GetentContext) -> Int32 {
+        SwitchDriver.enumerate(configuration, begin: { source in
+            guard mode(of: source, compatSupported: compatSupported) != nil else { return nil }
+            return context.contents(of: Record.path) == nil ? .unavailable : .success
+        }, entries: { source in
+            guard let compat = mode(of: source, compatSupported: compatSupported) else { return nil }
+            guard let bytes = context.contents(of: Record.path) else { return .unavailable }
+            return AccountFile<Record>.enumerate(bytes, compat: compat, rules: rules, into: &context)
+        })
+        return 0
+    }
+}
+
+extension AccountLookup where Record: IdentifiedAccountRecord {
+    /// Looks `key` up by id if it is a number, else by name.
+    static func lookup(_ key: ByteString, _ configuration: SwitchConfiguration, rules: CompatRules,
+                       context: inout GetentContext, merged: ((Record) -> Void)? = nil) -> Record? {
+        switch AccountKey(key) {
+        case .outOfRange:
+            return nil
+        case .id(let id):
+            return lookup(configuration, context: &context, merged: merged) { bytes, compat in
+                AccountFile<Record>.find(id: id, in: bytes, compat: compat, rules: rules)
+            }
+        case .name(let name):
+            return lookup(configuration, context: &context, merged: merged) { bytes, compat in
+                AccountFile<Record>.find(name: name, in: bytes, compat: compat)
+            }
+        }
+    }
+}
