@@ -48,7 +48,7 @@ public enum AddressLookup {
             var session = HostSession(context: context)
             let found: AddressList? = name.withUnsafeBufferPointer { buffer in
                 let lookupName = ByteString(start: buffer.baseAddress, count: buffer.count)
-                return session.addressList(named: lookupName, family: family, mapV4: mapV4)
+                return session.addressList(named: lookupName, family: family, mapV4: mapV4, context: &context)
             }
             guard let found, !found.addresses.isEmpty else { return false }
             list = found

@@ -23,19 +23,19 @@ public struct HostSession {
     }
 
     /// The lines of /etc/hosts naming `name`; nil when the file cannot be read.
-    static func fileMatches(_ name: ByteString) -> [HostsMatch]? {
-        guard let file = try? MappedFile(path: hostsPath) else { return nil }
-        return HostsFile.matches(named: name, in: file.bytes)
+    static func fileMatches(_ name: ByteString, context: inout GetentContext) -> [HostsMatch]? {
+        guard let bytes = context.contents(of: hostsPath) else { return nil }
+        return HostsFile.matches(named: name, in: bytes)
     }
 
     /// `gethostbyname2(name, family)` through the switch. `matches` caches
     /// the file's answer so that both families come from one scan.
     public mutating func hostEntry(named name: ByteString, family: IPAddress.Family,
-                                   matches: inout [HostsMatch]??) -> HostEntry? {
+                                   matches: inout [HostsMatch]??, context: inout GetentContext) -> HostEntry? {
         var found: HostEntry? = nil
         let status = SwitchDriver.lookup(switchConfiguration) { source, _ in
             if source.isNamed("files") {
-                if matches == nil { matches = .some(HostSession.fileMatches(name)) }
+                if matches == nil { matches = .some(HostSession.fileMatches(name, context: &context)) }
                 guard let lines = matches! else { return .unavailable }
                 found = HostsFile.hostEntry(from: lines, family: family, multiple: multiple())
                 return found == nil ? .notFound : .success
@@ -52,12 +52,12 @@ public struct HostSession {
     }
 
     /// `gethostbyaddr(address)` through the switch.
-    public mutating func hostEntry(address: IPAddress) -> HostEntry? {
+    public mutating func hostEntry(address: IPAddress, context: inout GetentContext) -> HostEntry? {
         var found: HostEntry? = nil
         let status = SwitchDriver.lookup(switchConfiguration) { source, _ in
             if source.isNamed("files") {
-                guard let file = try? MappedFile(path: HostSession.hostsPath) else { return .unavailable }
-                found = HostsFile.hostEntry(address: address, in: file.bytes)
+                guard let bytes = context.contents(of: HostSession.hostsPath) else { return .unavailable }
+                found = HostsFile.hostEntry(address: address, in: bytes)
                 return found == nil ? .notFound : .success
             }
             if source.isNamed("dns") {
@@ -76,12 +76,13 @@ public struct HostSession {
     /// source that has no IPv6 address answers with its IPv4 addresses,
     /// mapped; IPv4-mapped addresses a source lists as IPv6 are dropped
     /// (glibc's behaviour: `::ffff:a.b.c.d` lines never show in ahostsv6).
-    public mutating func addressList(named name: ByteString, family: IPAddress.Family?, mapV4: Bool = false) -> AddressList? {
+    public mutating func addressList(named name: ByteString, family: IPAddress.Family?, mapV4: Bool = false,
+                                     context: inout GetentContext) -> AddressList? {
         var found: AddressList? = nil
         var matches: [HostsMatch]?? = nil
         let status = SwitchDriver.lookup(switchConfiguration) { source, _ in
             if source.isNamed("files") {
-                if matches == nil { matches = .some(HostSession.fileMatches(name)) }
+                if matches == nil { matches = .some(HostSession.fileMatches(name, context: &context)) }
                 guard let lines = matches! else { return .unavailable }
                 let multiple = multiple()
                 found = HostsFile.addressList(from: lines, family: family, multiple: multiple)
@@ -122,14 +123,14 @@ public struct HostSession {
         let configuration = context.configuration(for: "hosts", default: "files dns")
         SwitchDriver.enumerate(configuration, begin: { source in
             if source.isNamed("files") {
-                return (try? MappedFile(path: hostsPath)) == nil ? .unavailable : .success
+                return context.contents(of: hostsPath) == nil ? .unavailable : .success
             }
             if source.isNamed("dns") { return .success }
             return nil
         }, entries: { source in
             if source.isNamed("files") {
-                guard let file = try? MappedFile(path: hostsPath) else { return .unavailable }
-                for text in file.lines {
+                guard let bytes = context.contents(of: hostsPath) else { return .unavailable }
+                for text in LineSequence(bytes) {
                     guard let line = HostsLine(text) else { continue }
                     HostEntry.writeAddressColumn(line.address, to: &context.output)
                     context.output.append(line.canonicalName)
