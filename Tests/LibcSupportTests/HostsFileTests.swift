@@ -118,7 +118,8 @@ struct HostsFileTests {
             }
             let found: [Int] = text.withUnsafeBufferPointer { t in
                 key.withUnsafeBufferPointer { k in
-                    let finder = CaseInsensitiveFinder(ByteString(start: k.baseAddress, count: k.count))
+                    let finder = CaseInsensitiveFinder(ByteString(start: k.baseAddress, count: k.count),
+                                                       textSize: Bool.random(using: &generator) ? 0 : 1 << 20)
                     let bytes = ByteString(start: t.baseAddress, count: t.count)
                     var result: [Int] = []
                     var from = 0

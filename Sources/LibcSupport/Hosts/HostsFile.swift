@@ -22,7 +22,7 @@ public enum HostsFile {
             }
             return
         }
-        let finder = CaseInsensitiveFinder(name)
+        let finder = CaseInsensitiveFinder(name, textSize: bytes.count)
         let base = bytes.start!
         var from = 0
         while let hit = finder.find(in: bytes, from: from) {
