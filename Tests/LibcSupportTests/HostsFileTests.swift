@@ -31,7 +31,7 @@ struct HostsFileTests {
     func lookup(_ name: String, _ family: IPAddress.Family, multiple: Bool = true) -> HostEntry? {
         withBytes(Self.file) { bytes in
             withBytes(name) { key in
-                HostsFile.hostEntry(from: HostsFile.matches(named: key, in: bytes), family: family, multiple: multiple)
+                HostsFile.hostEntry(from: HostsFile.matches(named: key, in: bytes), family: family, multiple: { multiple })
             }
         }
     }

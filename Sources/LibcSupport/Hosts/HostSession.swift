@@ -37,7 +37,7 @@ public struct HostSession {
             if source.isNamed("files") {
                 if matches == nil { matches = .some(HostSession.fileMatches(name, context: &context)) }
                 guard let lines = matches! else { return .unavailable }
-                found = HostsFile.hostEntry(from: lines, family: family, multiple: multiple())
+                found = HostsFile.hostEntry(from: lines, family: family, multiple: { multiple() })
                 return found == nil ? .notFound : .success
             }
             if source.isNamed("dns") {
@@ -84,10 +84,9 @@ public struct HostSession {
             if source.isNamed("files") {
                 if matches == nil { matches = .some(HostSession.fileMatches(name, context: &context)) }
                 guard let lines = matches! else { return .unavailable }
-                let multiple = multiple()
-                found = HostsFile.addressList(from: lines, family: family, multiple: multiple)
+                found = HostsFile.addressList(from: lines, family: family, multiple: { multiple() })
                 if mapV4 {
-                    found = HostSession.mapped(found) { HostsFile.addressList(from: lines, family: .v4, multiple: multiple) }
+                    found = HostSession.mapped(found) { HostsFile.addressList(from: lines, family: .v4, multiple: { multiple() }) }
                 }
                 return found == nil ? .notFound : .success
             }

@@ -54,10 +54,14 @@ public enum HostsFile {
     /// every further line adds its address, its aliases, then its own
     /// canonical name unless it is byte for byte the first line's (glibc
     /// merges lines this way; duplicate aliases stay).
-    public static func hostEntry(from lines: [HostsMatch], family: IPAddress.Family, multiple: Bool) -> HostEntry? {
+    /// `multiple` is asked only when a second line matches (so /etc/host.conf
+    /// is read only when it matters).
+    public static func hostEntry(from lines: [HostsMatch], family: IPAddress.Family,
+                                 multiple: () -> Bool) -> HostEntry? {
         var entry = HostEntry()
         for line in lines {
             guard let address = line.address(for: family) else { continue }
+            if !entry.addresses.isEmpty && !multiple() { break }
             if entry.addresses.isEmpty {
                 for i in 0..<line.names.count { line.names.withName(i) { entry.names.append($0) } }
             } else {
@@ -66,7 +70,6 @@ public enum HostsFile {
                 if !canonical { line.names.withName(0) { entry.names.append($0) } }
             }
             entry.addresses.append(address)
-            if !multiple { break }
         }
         return entry.addresses.isEmpty ? nil : entry
     }
@@ -74,13 +77,14 @@ public enum HostsFile {
     /// The `getaddrinfo` answer from matching lines: every address as seen
     /// by `family` (nil: both, unconverted) and the canonical name of the
     /// first line that contributes.
-    public static func addressList(from lines: [HostsMatch], family: IPAddress.Family?, multiple: Bool) -> AddressList? {
+    public static func addressList(from lines: [HostsMatch], family: IPAddress.Family?,
+                                   multiple: () -> Bool) -> AddressList? {
         var list = AddressList()
         for line in lines {
             guard let address = line.address(for: family) else { continue }
+            if !list.addresses.isEmpty && !multiple() { break }
             if list.addresses.isEmpty { line.names.withName(0) { list.canonicalName.append($0) } }
             list.addresses.append(address)
-            if !multiple { break }
         }
         return list.addresses.isEmpty ? nil : list
     }
