@@ -1,3 +1,5 @@
+import CLibc
+
 /// Finds every occurrence of a key in a large buffer, ignoring ASCII case.
 ///
 /// Boyer–Moore–Horspool on byte pairs: the window's last two bytes index a
@@ -20,16 +22,25 @@ public struct CaseInsensitiveFinder: ~Copyable {
 
     /// Whether the table has a slot per pair (a large text).
     @usableFromInline let wide: Bool
+    /// Whether the table and key are in the static search area.
+    let usesArea: Bool
 
     /// A finder for `pattern` in texts of about `textSize` bytes.
     public init(_ pattern: ByteString, textSize: Int = 0) {
         length = pattern.count
         let isWide = textSize >= 1 << 20
         wide = isWide
-        key = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(length, 1))
+        // A small file's table and a short key live in a static page when it
+        // is free (one finder at a time uses it): no heap, nothing to unmap.
+        var areaSize = 0
+        var area: UnsafeMutablePointer<UInt8>? = nil
+        if !isWide && length <= 256 { area = clibc_search_area_acquire(&areaSize) }
+        usesArea = area != nil
+        key = area.map { $0 + CaseInsensitiveFinder.tableSize }
+            ?? UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(length, 1))
         for i in 0..<length { key[i] = ASCII.lowercase(pattern[i]) }
         let tableSize = wide ? 65536 : CaseInsensitiveFinder.tableSize
-        shifts = UnsafeMutablePointer<UInt8>.allocate(capacity: tableSize)
+        shifts = area ?? UnsafeMutablePointer<UInt8>.allocate(capacity: tableSize)
         // Shifts are capped at 255 (a longer key only skips less).
         let cap = Swift.min(Swift.max(length - 1, 1), 255)
         shifts.initialize(repeating: UInt8(cap), count: tableSize)
@@ -39,23 +50,21 @@ public struct CaseInsensitiveFinder: ~Copyable {
                 let shift = length - 1 - j
                 if shift > 255 { continue }
                 let first = key[j - 1], second = key[j]
+                // Every case variant of the pair (k: bit 0 upper-cases the
+                // first byte, bit 1 the second), so the search loop indexes
+                // the table with raw bytes; a shared slot keeps the smaller shift.
                 if j == length - 1 {
-                    // The shift the slot had from earlier pairs, used after
-                    // a check (0 if a variant already needed a check).
+                    // The shift the slots had from earlier pairs, used after
+                    // a check.
                     after = Int.max
-                    for a in CaseInsensitiveFinder.variants(first) {
-                        for b in CaseInsensitiveFinder.variants(second) {
-                            after = Swift.min(after, Int(shifts[CaseInsensitiveFinder.slot(a, b, wide: isWide)]))
-                        }
+                    for k in 0..<4 {
+                        guard let slot = CaseInsensitiveFinder.variantSlot(first, second, k, wide: isWide) else { continue }
+                        after = Swift.min(after, Int(shifts[slot]))
                     }
                 }
-                // Every case variant of the pair, so the search loop indexes
-                // the table with raw bytes; a shared slot keeps the smaller shift.
-                for a in CaseInsensitiveFinder.variants(first) {
-                    for b in CaseInsensitiveFinder.variants(second) {
-                        let slot = CaseInsensitiveFinder.slot(a, b, wide: isWide)
-                        if Int(shifts[slot]) > shift { shifts[slot] = UInt8(shift) }
-                    }
+                for k in 0..<4 {
+                    guard let slot = CaseInsensitiveFinder.variantSlot(first, second, k, wide: isWide) else { continue }
+                    if Int(shifts[slot]) > shift { shifts[slot] = UInt8(shift) }
                 }
             }
         }
@@ -75,14 +84,28 @@ public struct CaseInsensitiveFinder: ~Copyable {
         (Int(a) &* 31 ^ Int(b) &* 7) & (tableSize - 1)
     }
 
-    /// A lowercase byte and, for a letter, its uppercase form.
-    static func variants(_ lower: UInt8) -> [UInt8] {
-        lower >= 0x61 && lower <= 0x7A ? [lower, lower - 0x20] : [lower]
+    /// The slot of case variant `k` of a lowercase pair, or nil when that
+    /// variant does not exist (upper-casing a byte that is no letter).
+    static func variantSlot(_ first: UInt8, _ second: UInt8, _ k: Int, wide: Bool) -> Int? {
+        var a = first, b = second
+        if k & 1 != 0 {
+            guard a >= 0x61 && a <= 0x7A else { return nil }
+            a -= 0x20
+        }
+        if k & 2 != 0 {
+            guard b >= 0x61 && b <= 0x7A else { return nil }
+            b -= 0x20
+        }
+        return slot(a, b, wide: wide)
     }
 
     deinit {
-        key.deallocate()
-        shifts.deallocate()
+        if usesArea {
+            clibc_search_area_release()
+        } else {
+            key.deallocate()
+            shifts.deallocate()
+        }
     }
 
     /// The offset of the first match at or after `from`, or nil.

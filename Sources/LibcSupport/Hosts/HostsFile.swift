@@ -38,12 +38,13 @@ public enum HostsFile {
         }
     }
 
-    /// The valid lines that list `name`, in file order, copied out of the
-    /// file so they outlive its mapping.
-    public static func matches(named name: ByteString, in bytes: ByteString) -> [HostsMatch] {
-        var found: [HostsMatch] = []
+    /// The valid lines that list `name`, in file order. They borrow the
+    /// file's bytes, which must outlive them (the tool retains its files).
+    public static func matches(named name: ByteString, in bytes: ByteString) -> [HostsLine] {
+        var found: [HostsLine] = []
         forEachLine(named: name, in: bytes) { line in
-            found.append(HostsMatch(line))
+            if found.isEmpty { found.reserveCapacity(4) }
+            found.append(line)
             return true
         }
         return found
@@ -56,18 +57,21 @@ public enum HostsFile {
     /// merges lines this way; duplicate aliases stay).
     /// `multiple` is asked only when a second line matches (so /etc/host.conf
     /// is read only when it matters).
-    public static func hostEntry(from lines: [HostsMatch], family: IPAddress.Family,
+    public static func hostEntry(from lines: [HostsLine], family: IPAddress.Family,
                                  multiple: () -> Bool) -> HostEntry? {
         var entry = HostEntry()
+        var first = ByteString.empty
         for line in lines {
             guard let address = line.address(for: family) else { continue }
-            if !entry.addresses.isEmpty && !multiple() { break }
             if entry.addresses.isEmpty {
-                for i in 0..<line.names.count { line.names.withName(i) { entry.names.append($0) } }
+                first = line.canonicalName
+                entry.names.append(first)
+                for alias in line.aliases { entry.names.append(alias) }
             } else {
-                for i in 1..<line.names.count { line.names.withName(i) { entry.names.append($0) } }
-                let canonical = entry.names.withName(0) { first in line.names.withName(0) { $0 == first } }
-                if !canonical { line.names.withName(0) { entry.names.append($0) } }
+                if !multiple() { break }
+                for alias in line.aliases { entry.names.append(alias) }
+                let canonical = line.canonicalName
+                if canonical != first { entry.names.append(canonical) }
             }
             entry.addresses.append(address)
         }
@@ -77,13 +81,13 @@ public enum HostsFile {
     /// The `getaddrinfo` answer from matching lines: every address as seen
     /// by `family` (nil: both, unconverted) and the canonical name of the
     /// first line that contributes.
-    public static func addressList(from lines: [HostsMatch], family: IPAddress.Family?,
+    public static func addressList(from lines: [HostsLine], family: IPAddress.Family?,
                                    multiple: () -> Bool) -> AddressList? {
         var list = AddressList()
         for line in lines {
             guard let address = line.address(for: family) else { continue }
             if !list.addresses.isEmpty && !multiple() { break }
-            if list.addresses.isEmpty { line.names.withName(0) { list.canonicalName.append($0) } }
+            if list.addresses.isEmpty { list.canonicalName.append(line.canonicalName) }
             list.addresses.append(address)
         }
         return list.addresses.isEmpty ? nil : list
