@@ -8,9 +8,10 @@ unsigned char *clibc_output_area(size_t *size) {
     return output_area;
 }
 
-/* The host-name search's shift table and folded key for small files (one
- * page in .bss: no heap, nothing to unmap). */
-static unsigned char search_area[4096 + 256];
+/* Scratch for one user at a time (no heap, nothing to unmap): the host-name
+ * search's shift table and folded key for small files, or a netlink dump's
+ * receive buffer. */
+static unsigned char search_area[8192 + 256];
 static int search_area_busy;
 
 /* Takes the area (NULL if it is taken: the caller allocates instead). */
