@@ -159,3 +159,57 @@ struct ResolverTests {
         #expect(defaults.scope(IPAddress(v4: 0x7F00_0001)) == 2)
     }
 }
+
+@Suite("interface addresses (netlink)")
+struct NetworkInterfacesTests {
+    /// One RTM_NEWADDR message: ifaddrmsg and the given attributes.
+    func message(family: UInt8, prefix: UInt8, index: UInt32, attributes: [(UInt16, [UInt8])]) -> [UInt8] {
+        var body: [UInt8] = [family, prefix, 0, 0] + withUnsafeBytes(of: index) { Array($0) }
+        for (type, payload) in attributes {
+            let length = UInt16(4 + payload.count)
+            body += withUnsafeBytes(of: length) { Array($0) } + withUnsafeBytes(of: type) { Array($0) } + payload
+            while body.count % 4 != 0 { body.append(0) }
+        }
+        let total = UInt32(16 + body.count)
+        return withUnsafeBytes(of: total) { Array($0) } + withUnsafeBytes(of: UInt16(20)) { Array($0) }
+            + [0, 0] + Array(repeating: 0, count: 8) + body
+    }
+
+    func parse(_ bytes: [UInt8]) -> ([String], Bool) {
+        var found: [String] = []
+        let done = bytes.withUnsafeBytes { raw in
+            NetworkInterfaces.parseMessages(raw) { address, prefix in found.append("\(address.description)/\(prefix)%\(address.scopeID)") }
+        }
+        return (found, done)
+    }
+
+    @Test("addresses, prefixes, the local address of IPv4, link-local scopes")
+    func parsing() {
+        let v4 = message(family: 2, prefix: 24, index: 2, attributes: [(1, [10, 0, 0, 9]), (2, [192, 0, 2, 2])])
+        let v6 = message(family: 10, prefix: 64, index: 3, attributes: [(1, [0xFE, 0x80] + Array(repeating: 0, count: 13) + [1])])
+        let done: [UInt8] = [20, 0, 0, 0, 3, 0, 2, 0] + Array(repeating: 0, count: 12)
+        let (found, finished) = parse(v4 + v6 + done)
+        #expect(found == ["192.0.2.2/24%0", "fe80::1/64%3"])
+        #expect(finished)
+    }
+
+    @Test("truncated or lying lengths stop the parse without crashing")
+    func hostile() {
+        var bad = message(family: 2, prefix: 8, index: 1, attributes: [(2, [127, 0, 0, 1])])
+        bad[0] = 0xFF // length past the datagram
+        #expect(parse(bad).1)
+        var attribute = message(family: 2, prefix: 8, index: 1, attributes: [(2, [127, 0, 0, 1])])
+        attribute[24] = 0xFF // attribute length past the message
+        #expect(parse(attribute).0.isEmpty)
+        #expect(parse(Array(attribute.prefix(10))).0.isEmpty)
+        let wrongSize = message(family: 2, prefix: 8, index: 1, attributes: [(2, [127, 0, 0])])
+        #expect(parse(wrongSize).0.isEmpty)
+    }
+
+    @Test("this machine has its loopback addresses")
+    func live() {
+        var addresses: [String] = []
+        NetworkInterfaces.forEachAddress { address, _ in addresses.append(address.description) }
+        #expect(addresses.contains("127.0.0.1"))
+    }
+}
