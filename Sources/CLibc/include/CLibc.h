@@ -86,92 +86,113 @@ static inline char **clibc_environment(void) {
     return environ;
 }
 
-/* ---- Kernel facts for getconf --------------------------------------------
- * The structures below differ in field types between glibc and musl (statfs
- * fields are signed on one and unsigned on the other, RLIMIT_* is an enum on
- * glibc), so Swift gets them through fixed-width wrappers. */
 
-/* statfs(2), reduced to the fields pathconf answers come from. */
-struct clibc_file_system {
-    int64_t type;          /* f_type: the file system's magic number */
-    int64_t block_size;    /* f_bsize: preferred transfer size */
-    int64_t name_max;      /* f_namelen */
-    int64_t fragment_size; /* f_frsize: allocation unit (0 on old kernels) */
+/* AF_UNIX stream connections (varlink): sockaddr_un's sun_path is a fixed
+ * char array, awkward from Swift. Returns -1 with errno ENAMETOOLONG for a
+ * path that does not fit. */
+static inline int clibc_connect_unix(int fd, const char *path) {
+    struct sockaddr_un address;
+    size_t length = strlen(path);
+    if (length >= sizeof(address.sun_path)) { errno = ENAMETOOLONG; return -1; }
+    memset(&address, 0, sizeof(address));
+    address.sun_family = AF_UNIX;
+    memcpy(address.sun_path, path, length + 1);
+    return connect(fd, (const struct sockaddr *)&address,
+                   (socklen_t)(offsetof(struct sockaddr_un, sun_path) + length + 1));
+}
+static const int clibc_msg_nosignal = MSG_NOSIGNAL;
+static const int clibc_msg_dontwait = MSG_DONTWAIT;
+
+
+/* d_name of a directory entry (a fixed array in struct dirent). */
+static inline const char *clibc_dirent_name(const struct dirent *entry) { return entry->d_name; }
+static inline unsigned char clibc_dirent_type(const struct dirent *entry) { return entry->d_type; }
+
+
+/* Route netlink (the local addresses, for the myhostname source). The
+ * musl sysroot has no Linux uapi headers: these are the kernel ABI values. */
+#include <net/if.h>
+enum {
+    clibc_netlink_route = 0,        /* NETLINK_ROUTE */
+    clibc_rtm_newaddr = 20,
+    clibc_rtm_getaddr = 22,
+    clibc_nlmsg_error = 2,
+    clibc_nlmsg_done = 3,
+    clibc_ifa_address = 1,
+    clibc_ifa_local = 2,
+    clibc_ifa_flags = 8,
 };
-static inline int clibc_statfs(const char *path, struct clibc_file_system *out) {
-    struct statfs s;
-    if (statfs(path, &s) != 0) return -1;
-    out->type = (int64_t)(uint32_t)s.f_type; /* magics are 32-bit */
-    out->block_size = (int64_t)s.f_bsize;
-    out->name_max = (int64_t)s.f_namelen;
-    out->fragment_size = (int64_t)s.f_frsize;
-    return 0;
+/* Sends an RTM_GETADDR dump request for every family; returns 0 or -1. */
+static inline int clibc_netlink_request_addresses(int fd, uint32_t sequence) {
+    struct {
+        uint32_t length; uint16_t type, flags; uint32_t sequence, pid;   /* nlmsghdr */
+        uint8_t family, prefix_length, address_flags, scope; uint32_t index; /* ifaddrmsg */
+    } request;
+    struct { sa_family_t family; unsigned short pad; uint32_t pid, groups; } kernel;
+    memset(&request, 0, sizeof(request));
+    memset(&kernel, 0, sizeof(kernel));
+    request.length = sizeof(request);
+    request.type = clibc_rtm_getaddr;
+    request.flags = 0x1 | 0x300; /* NLM_F_REQUEST | NLM_F_DUMP */
+    request.sequence = sequence;
+    kernel.family = AF_NETLINK;
+    return sendto(fd, &request, sizeof(request), 0, (const struct sockaddr *)&kernel, sizeof(kernel)) < 0 ? -1 : 0;
 }
 
-/* stat(2), reduced to what getconf needs: file type and device numbers. */
-struct clibc_file_status {
-    uint32_t is_regular;
-    uint32_t is_block_device;
-    uint32_t device_major;
-    uint32_t device_minor;
-};
-static inline int clibc_stat(const char *path, struct clibc_file_status *out) {
-    struct stat s;
-    if (stat(path, &s) != 0) return -1;
-    out->is_regular = S_ISREG(s.st_mode) ? 1 : 0;
-    out->is_block_device = S_ISBLK(s.st_mode) ? 1 : 0;
-    out->device_major = (uint32_t)major(s.st_dev);
-    out->device_minor = (uint32_t)minor(s.st_dev);
-    return 0;
+
+/* The local address the kernel would use to reach `gateway` (4 or 16 bytes
+ * by family; `zone` is the interface of a link-local IPv6 gateway): a UDP
+ * socket connected there, no packet sent. Writes the address to `local`
+ * (16 bytes of room); returns 0 or -1. */
+static inline int clibc_outbound_address(int family, const uint8_t *gateway, uint32_t zone, uint8_t *local) {
+    int fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    int result = -1;
+    if (family == AF_INET) {
+        struct sockaddr_in to, from;
+        socklen_t length = sizeof(from);
+        memset(&to, 0, sizeof(to));
+        to.sin_family = AF_INET;
+        to.sin_port = htons(53);
+        memcpy(&to.sin_addr, gateway, 4);
+        if (connect(fd, (struct sockaddr *)&to, sizeof(to)) == 0 &&
+            getsockname(fd, (struct sockaddr *)&from, &length) == 0) {
+            memcpy(local, &from.sin_addr, 4);
+            result = 0;
+        }
+    } else {
+        struct sockaddr_in6 to, from;
+        socklen_t length = sizeof(from);
+        memset(&to, 0, sizeof(to));
+        to.sin6_family = AF_INET6;
+        to.sin6_port = htons(53);
+        to.sin6_scope_id = zone;
+        memcpy(&to.sin6_addr, gateway, 16);
+        if (connect(fd, (struct sockaddr *)&to, sizeof(to)) == 0 &&
+            getsockname(fd, (struct sockaddr *)&from, &length) == 0) {
+            memcpy(local, &from.sin6_addr, 16);
+            result = 0;
+        }
+    }
+    close(fd);
+    return result;
 }
 
-/* getrlimit(2): the soft limit, UINT64_MAX for RLIM_INFINITY. */
-static const int clibc_rlimit_stack = RLIMIT_STACK;
-static const int clibc_rlimit_nofile = RLIMIT_NOFILE;
-static const int clibc_rlimit_nproc = RLIMIT_NPROC;
-static const int clibc_rlimit_sigpending = RLIMIT_SIGPENDING;
-static inline int clibc_soft_limit(int resource, uint64_t *out) {
-    struct rlimit r;
-    if (getrlimit(resource, &r) != 0) return -1;
-    *out = r.rlim_cur == RLIM_INFINITY ? UINT64_MAX : (uint64_t)r.rlim_cur;
-    return 0;
+
+/* openat2(2) with RESOLVE_IN_ROOT: opens `path` as if `dirfd` were "/",
+ * symbolic links and ".." included. Not in musl: called by number (437 on
+ * every architecture). Returns -1 with errno ENOSYS on older kernels. */
+static inline int clibc_openat_in_root(int dirfd, const char *path, int flags) {
+    struct { uint64_t flags, mode, resolve; } how;
+    how.flags = (uint64_t)(flags | O_CLOEXEC);
+    how.mode = 0;
+    how.resolve = 0x10 | 0x02; /* RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS */
+    return (int)syscall(437, dirfd, path, &how, sizeof(how));
 }
-
-/* sysinfo(2): memory sizes in units of `unit` bytes. */
-static inline int clibc_memory(uint64_t *total, uint64_t *available, uint64_t *unit) {
-    struct sysinfo s;
-    if (sysinfo(&s) != 0) return -1;
-    *total = (uint64_t)s.totalram;
-    *available = (uint64_t)s.freeram;
-    *unit = (uint64_t)s.mem_unit;
-    return 0;
-}
-
-/* getauxval(3): what the kernel told this process at exec (0 if absent). */
-#ifndef AT_MINSIGSTKSZ
-#define AT_MINSIGSTKSZ 51
-#endif
-static const unsigned long clibc_auxv_page_size = AT_PAGESZ;
-static const unsigned long clibc_auxv_clock_ticks = AT_CLKTCK;
-static const unsigned long clibc_auxv_minimum_signal_stack = AT_MINSIGSTKSZ;
-static inline uint64_t clibc_auxiliary_value(unsigned long type) { return (uint64_t)getauxval(type); }
-
-/* A staging area for a tool's standard output, in .bss: it costs nothing
- * until written and keeps the common paths free of malloc (whose first call
- * alone costs as much as a tenth of a static binary's start-up). One user
- * per process. Defined in CLibc.c. */
-unsigned char *clibc_output_area(size_t *size);
-unsigned char *clibc_search_area_acquire(size_t *size);
-void clibc_search_area_release(void);
-
-/* sched_getaffinity(2): how many CPUs this process may run on (-1 on error).
- * The set is sized for 32768 CPUs, like the kernel's largest configurations. */
-static inline int clibc_affinity_count(void) {
-    unsigned long mask[32768 / (8 * sizeof(unsigned long))];
-    if (sched_getaffinity(0, sizeof mask, (cpu_set_t *)(void *)mask) != 0) return -1;
-    return CPU_COUNT_S(sizeof mask, (cpu_set_t *)(void *)mask);
-}
-
+static inline int clibc_is_symbolic_link(mode_t mode) { return S_ISLNK(mode); }
+static const int clibc_o_path = O_PATH;
+static const int clibc_o_nofollow = O_NOFOLLOW;
+static const int clibc_o_directory = O_DIRECTORY;
 /* --- Sockets by address bytes (hosts and DNS) --------------------------
  * Addresses cross this boundary as 4 or 16 network-order bytes plus an IPv6
  * scope, so Swift never builds sockaddr_in/sockaddr_in6 itself (their field
@@ -259,5 +280,90 @@ static inline int clibc_poll_one(int fd, short events, int timeout_ms, short *re
 static const short clibc_pollin = POLLIN;
 static const short clibc_pollout = POLLOUT;
 static const short clibc_pollerr = POLLERR | POLLHUP | POLLNVAL;
+/* ---- Kernel facts for getconf --------------------------------------------
+ * The structures below differ in field types between glibc and musl (statfs
+ * fields are signed on one and unsigned on the other, RLIMIT_* is an enum on
+ * glibc), so Swift gets them through fixed-width wrappers. */
+
+/* statfs(2), reduced to the fields pathconf answers come from. */
+struct clibc_file_system {
+    int64_t type;          /* f_type: the file system's magic number */
+    int64_t block_size;    /* f_bsize: preferred transfer size */
+    int64_t name_max;      /* f_namelen */
+    int64_t fragment_size; /* f_frsize: allocation unit (0 on old kernels) */
+};
+static inline int clibc_statfs(const char *path, struct clibc_file_system *out) {
+    struct statfs s;
+    if (statfs(path, &s) != 0) return -1;
+    out->type = (int64_t)(uint32_t)s.f_type; /* magics are 32-bit */
+    out->block_size = (int64_t)s.f_bsize;
+    out->name_max = (int64_t)s.f_namelen;
+    out->fragment_size = (int64_t)s.f_frsize;
+    return 0;
+}
+
+/* stat(2), reduced to what getconf needs: file type and device numbers. */
+struct clibc_file_status {
+    uint32_t is_regular;
+    uint32_t is_block_device;
+    uint32_t device_major;
+    uint32_t device_minor;
+};
+static inline int clibc_stat(const char *path, struct clibc_file_status *out) {
+    struct stat s;
+    if (stat(path, &s) != 0) return -1;
+    out->is_regular = S_ISREG(s.st_mode) ? 1 : 0;
+    out->is_block_device = S_ISBLK(s.st_mode) ? 1 : 0;
+    out->device_major = (uint32_t)major(s.st_dev);
+    out->device_minor = (uint32_t)minor(s.st_dev);
+    return 0;
+}
+
+/* getrlimit(2): the soft limit, UINT64_MAX for RLIM_INFINITY. */
+static const int clibc_rlimit_stack = RLIMIT_STACK;
+static const int clibc_rlimit_nofile = RLIMIT_NOFILE;
+static const int clibc_rlimit_nproc = RLIMIT_NPROC;
+static const int clibc_rlimit_sigpending = RLIMIT_SIGPENDING;
+static inline int clibc_soft_limit(int resource, uint64_t *out) {
+    struct rlimit r;
+    if (getrlimit(resource, &r) != 0) return -1;
+    *out = r.rlim_cur == RLIM_INFINITY ? UINT64_MAX : (uint64_t)r.rlim_cur;
+    return 0;
+}
+
+/* sysinfo(2): memory sizes in units of `unit` bytes. */
+static inline int clibc_memory(uint64_t *total, uint64_t *available, uint64_t *unit) {
+    struct sysinfo s;
+    if (sysinfo(&s) != 0) return -1;
+    *total = (uint64_t)s.totalram;
+    *available = (uint64_t)s.freeram;
+    *unit = (uint64_t)s.mem_unit;
+    return 0;
+}
+
+/* getauxval(3): what the kernel told this process at exec (0 if absent). */
+#ifndef AT_MINSIGSTKSZ
+#define AT_MINSIGSTKSZ 51
+#endif
+static const unsigned long clibc_auxv_page_size = AT_PAGESZ;
+static const unsigned long clibc_auxv_clock_ticks = AT_CLKTCK;
+static const unsigned long clibc_auxv_minimum_signal_stack = AT_MINSIGSTKSZ;
+static inline uint64_t clibc_auxiliary_value(unsigned long type) { return (uint64_t)getauxval(type); }
+
+/* A staging area for a tool's standard output, in .bss: it costs nothing
+ * until written and keeps the common paths free of malloc (whose first call
+ * alone costs as much as a tenth of a static binary's start-up). One user
+ * per process. Defined in CLibc.c. */
+unsigned char *clibc_output_area(size_t *size);
+unsigned char *clibc_search_area_acquire(size_t *size);
+void clibc_search_area_release(void);
+
+/* sched_getaffinity(2): how many CPUs this process may run on (-1 on error).
+ * The set is sized for 32768 CPUs, like the kernel's largest configurations. */
+static inline int clibc_affinity_count(void) {
+    unsigned long mask[32768 / (8 * sizeof(unsigned long))];
+    if (sched_getaffinity(0, sizeof mask, (cpu_set_t *)(void *)mask) != 0) return -1;
+    return CPU_COUNT_S(sizeof mask, (cpu_set_t *)(void *)mask);
+}
 
 #endif

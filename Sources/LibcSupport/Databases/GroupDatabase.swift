@@ -5,7 +5,7 @@ public enum GroupDatabase: GetentDatabase {
     public static let name: StaticString = "group"
 
     static func configuration(_ context: borrowing GetentContext) -> SwitchConfiguration {
-        context.configuration(for: "group", default: "files")
+        context.configuration(for: "group", computedDefault: SystemdSource.defaultConfiguration)
     }
 
     public static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {

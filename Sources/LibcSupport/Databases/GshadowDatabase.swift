@@ -5,12 +5,12 @@ public enum GshadowDatabase: GetentDatabase {
     public static let name: StaticString = "gshadow"
 
     static func configuration(_ context: borrowing GetentContext) -> SwitchConfiguration {
-        context.configuration(for: "gshadow", default: "files")
+        context.configuration(for: "gshadow", computedDefault: SystemdSource.defaultConfiguration)
     }
 
     public static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {
         let configuration = configuration(context)
-        guard let record = AccountLookup<GshadowRecord>.lookup(configuration, context: &context, compatSupported: false, { bytes, _ in
+        guard let record = AccountLookup<GshadowRecord>.lookup(configuration, context: &context, compatSupported: false, systemd: .name(key), { bytes, _ in
             AccountFile<GshadowRecord>.find(name: key, in: bytes, compat: false)
         }) else { return false }
         GshadowRecord.emit(record, in: &context)

@@ -21,15 +21,21 @@ public enum InitgroupsDatabase: GetentDatabase {
         if let configuration = context.switchSettings.configuration(for: ByteString("initgroups")) {
             var status = ServiceStatus.unavailable
             for source in configuration.sources {
-                if let compat = AccountLookup<GroupRecord>.mode(of: source) {
+                if source.isNamed("systemd") {
+                    status = collectSystemd(key, into: &groups) ? .success : .notFound
+                } else if let compat = AccountLookup<GroupRecord>.mode(of: source) {
                     status = collect(key, compat: compat, into: &groups, context: &context) ? .success : .notFound
                     if compat { break }
                 }
                 if source.action(for: status) != .next { break }
             }
         } else {
-            let configuration = context.configuration(for: "group", default: "files")
+            let configuration = context.configuration(for: "group", computedDefault: SystemdSource.defaultConfiguration)
             for source in configuration.sources {
+                if source.isNamed("systemd") {
+                    _ = collectSystemd(key, into: &groups)
+                    continue
+                }
                 guard let compat = AccountLookup<GroupRecord>.mode(of: source) else { continue }
                 _ = collect(key, compat: compat, into: &groups, context: &context)
             }
@@ -46,6 +52,17 @@ public enum InitgroupsDatabase: GetentDatabase {
 
     public static func enumerate(in context: inout GetentContext) -> Int32 {
         enumerationNotSupported(in: &context)
+    }
+
+    /// Asks the `systemd` source: the groups its services report the user
+    /// a member of, those not listed yet; returns whether it found any.
+    static func collectSystemd(_ user: ByteString, into groups: inout [UInt32]) -> Bool {
+        var found = false
+        for gid in SystemdSource.groupIDs(ofUser: user) {
+            found = true
+            if !groups.contains(gid) { groups.append(gid) }
+        }
+        return found
     }
 
     /// Asks one source; returns whether it found any group.

@@ -3,7 +3,7 @@ public enum PasswdDatabase: GetentDatabase {
     public static let name: StaticString = "passwd"
 
     static func configuration(_ context: borrowing GetentContext) -> SwitchConfiguration {
-        context.configuration(for: "passwd", default: "files")
+        context.configuration(for: "passwd", computedDefault: SystemdSource.defaultConfiguration)
     }
 
     public static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {

@@ -4,12 +4,12 @@ public enum ShadowDatabase: GetentDatabase {
     public static let name: StaticString = "shadow"
 
     static func configuration(_ context: borrowing GetentContext) -> SwitchConfiguration {
-        context.configuration(for: "shadow", default: "files")
+        context.configuration(for: "shadow", computedDefault: SystemdSource.defaultConfiguration)
     }
 
     public static func lookup(_ key: ByteString, in context: inout GetentContext) -> Bool {
         let configuration = configuration(context)
-        guard let record = AccountLookup<ShadowRecord>.lookup(configuration, context: &context, { bytes, compat in
+        guard let record = AccountLookup<ShadowRecord>.lookup(configuration, context: &context, systemd: .name(key), { bytes, compat in
             AccountFile<ShadowRecord>.find(name: key, in: bytes, compat: compat)
         }) else { return false }
         ShadowRecord.emit(record, in: &context)

@@ -6,15 +6,9 @@ import CLibc
 public enum GetentCommand {
     /// Runs the command and returns its exit status.
     public static func run(_ arguments: Arguments) -> Int32 {
-        // nsswitch.conf stays mapped for the whole run: the switch settings
-        // borrow its bytes. A missing or unreadable file means defaults.
-        let switchFile: ByteString?
-        do {
-            switchFile = try RetainedFile.contents(of: SwitchFile.path)
-        } catch {
-            switchFile = nil
-        }
-        return run(arguments, switchFile: switchFile)
+        // nsswitch.conf is read after the options (`--root DIR` decides
+        // which one applies).
+        return run(arguments, switchFile: nil)
     }
 
     /// Output buffers live in static storage (CLibc's .bss buffer): a lookup
@@ -35,10 +29,15 @@ public enum GetentCommand {
         let options = GetentOptions(arguments)
         context.programName = options.invocationName
         var status: Int32
+        // Options first: `--root DIR` decides which nsswitch.conf applies.
         switch options.parse(into: &context) {
         case .exit(let code):
             status = code
         case .run(let operands):
+            // nsswitch.conf stays mapped for the whole run: the switch
+            // settings borrow its bytes. A missing or unreadable file means
+            // defaults.
+            context.switchSettings.fileContents = try? RetainedFile.contents(of: SwitchFile.path)
             status = dispatch(operands: operands, options: options, context: &context)
         }
         // Diagnostics go out first, as the C library's unbuffered stderr

@@ -35,4 +35,10 @@ public struct GetentContext: ~Copyable {
     public func configuration(for database: StaticString, default defaultConfiguration: StaticString) -> SwitchConfiguration {
         switchSettings.configuration(for: database, default: defaultConfiguration)
     }
+
+    /// As `configuration(for:default:)`, the default worked out only when
+    /// neither `-s` nor the file names the database.
+    public func configuration(for database: StaticString, computedDefault: () -> StaticString) -> SwitchConfiguration {
+        switchSettings.configuration(for: database, computedDefault: computedDefault)
+    }
 }

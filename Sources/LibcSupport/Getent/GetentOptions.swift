@@ -18,6 +18,9 @@ struct GetentOptions {
     /// A long option of getent, in the order getopt reports ambiguities.
     enum LongOption: Int, CaseIterable {
         case service, noIDN, noAddressConfiguration, help, usage, version
+        /// `--root DIR`: ours, not the C library's (listed last so the
+        /// ambiguity messages of glibc's options stay as they are).
+        case root
 
         var name: StaticString {
             switch self {
@@ -27,10 +30,11 @@ struct GetentOptions {
             case .help: return "help"
             case .usage: return "usage"
             case .version: return "version"
+            case .root: return "root"
             }
         }
 
-        static let all: [LongOption] = [.service, .noIDN, .noAddressConfiguration, .help, .usage, .version]
+        static let all: [LongOption] = [.service, .noIDN, .noAddressConfiguration, .help, .usage, .version, .root]
     }
 
     let arguments: Arguments
@@ -166,6 +170,16 @@ struct GetentOptions {
                 out.append("option '--service' requires an argument")
             }
         }
+        if option == .root {
+            if let value { return root(value, into: &context) }
+            if index < arguments.count {
+                index += 1
+                return root(arguments[index - 1], into: &context)
+            }
+            return usageError(&context) { out in
+                out.append("option '--root' requires an argument")
+            }
+        }
         if value != nil {
             return usageError(&context) { out in
                 out.append("option '--")
@@ -181,7 +195,7 @@ struct GetentOptions {
             GetentMessages.writeUsage(programName: programName, to: &context.output)
             return 0
         case .version: return version(into: &context)
-        case .service: break
+        case .service, .root: break
         }
         return nil
     }
@@ -200,6 +214,29 @@ struct GetentOptions {
         context.switchSettings.override(ByteString(database), with: value.dropFirst(colon + 1))
         return nil
     }
+
+    /// `--root DIR`: every file is read inside DIR from now on, and the
+    /// sources that do not read files are off unless `-s` names them.
+    /// `directory` is the end of an argument, so it is NUL-terminated.
+    private func root(_ directory: ByteString, into context: inout GetentContext) -> Int32? {
+        let path = UnsafeRawPointer(directory.start ?? UnsafePointer(GetentOptions.emptyPath.utf8Start))
+            .assumingMemoryBound(to: CChar.self)
+        do {
+            FileSystemRoot.active = try FileSystemRoot(path: path)
+            context.switchSettings.fileSourcesOnly = true
+            return nil
+        } catch {
+            context.errors.append(invocationName)
+            context.errors.append(": cannot use '")
+            context.errors.append(directory)
+            context.errors.append("' as root directory: ")
+            context.errors.append(error.message)
+            context.errors.append(UInt8(ascii: "\n"))
+            return 1
+        }
+    }
+
+    static let emptyPath: StaticString = ""
 
     private func help(into context: inout GetentContext) -> Int32 {
         GetentMessages.writeHelp(programName: programName, to: &context.output)

@@ -46,6 +46,10 @@ public struct HostSession {
                 self.dns = dns
                 return found == nil ? .notFound : .success
             }
+            if source.isNamed("myhostname") {
+                found = LocalHostNames.system().lookup(name: name, family: LocalHostNames.family(family))?.hostEntry
+                return found == nil ? .notFound : .success
+            }
             return nil
         }
         return status == .success ? found : nil
@@ -64,6 +68,10 @@ public struct HostSession {
                 var dns = resolver()
                 found = dns.hostEntry(address: address)
                 self.dns = dns
+                return found == nil ? .notFound : .success
+            }
+            if source.isNamed("myhostname") {
+                found = LocalHostNames.system().reverse(address)?.hostEntry
                 return found == nil ? .notFound : .success
             }
             return nil
@@ -97,6 +105,10 @@ public struct HostSession {
                     found = HostSession.mapped(found) { dns.addressList(named: name, wantV4: true, wantV6: false) }
                 }
                 self.dns = dns
+                return found == nil ? .notFound : .success
+            }
+            if source.isNamed("myhostname") {
+                found = LocalHostNames.system().lookup(name: name, family: LocalHostNames.family(family))?.addressList(zones: family == nil)
                 return found == nil ? .notFound : .success
             }
             return nil

@@ -10,6 +10,10 @@ public struct SwitchConfiguration: Sendable {
     public let text: ByteString
     /// Whether `text` parses; an invalid configuration yields no sources.
     public let isValid: Bool
+    /// Only sources that read files are asked (`getent --root` without an
+    /// explicit `-s`): the others are skipped as sources the database does
+    /// not provide.
+    public var fileSourcesOnly = false
 
     /// Parses `text` (a NUL byte ends it, as it ends a C string).
     public init(_ text: ByteString) {
@@ -32,6 +36,12 @@ public struct SwitchConfiguration: Sendable {
     /// A configuration from a literal, such as a database's default.
     public init(_ literal: StaticString) {
         self.init(ByteString(literal))
+    }
+
+    /// Whether `source` may be asked (see `fileSourcesOnly`).
+    @inlinable
+    public func allows(_ source: SwitchSource) -> Bool {
+        !fileSourcesOnly || source.isFileBased
     }
 
     /// The sources in order (none if the text is invalid).

@@ -27,7 +27,7 @@ public enum SwitchDriver {
         var status = ServiceStatus.unavailable
         var holding = false
         for source in configuration.sources {
-            if let reported = query(source, holding) {
+            if let reported = configuration.allows(source) ? query(source, holding) : nil {
                 if holding && reported != .success { return .success }
                 status = reported
             }
@@ -59,14 +59,14 @@ public enum SwitchDriver {
         var current = sources.next()
         // Opening phase: where enumeration starts.
         while let source = current {
-            if let reported = begin(source) { status = reported }
+            if let reported = configuration.allows(source) ? begin(source) : nil { status = reported }
             if source.action(for: status) != .next { break }
             guard let following = sources.next() else { break }
             current = following
         }
         // Reading phase.
         while let source = current {
-            if let reported = entries(source) { status = reported }
+            if let reported = configuration.allows(source) ? entries(source) : nil { status = reported }
             if !proceeds(source.action(for: status), after: status) { break }
             current = sources.next()
         }

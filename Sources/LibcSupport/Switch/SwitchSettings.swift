@@ -16,6 +16,10 @@ public struct SwitchSettings {
         var configuration: SwitchConfiguration
     }
 
+    /// `getent --root`: sources that reach outside the root's files (DNS,
+    /// the local host names, ...) are off unless a `-s` override names them.
+    public var fileSourcesOnly = false
+
     public init(fileContents: ByteString?) {
         self.fileContents = fileContents
     }
@@ -32,7 +36,16 @@ public struct SwitchSettings {
     /// last applicable override, else its line in the file, else
     /// `defaultConfiguration`.
     public func configuration(for database: StaticString, default defaultConfiguration: StaticString) -> SwitchConfiguration {
-        configuration(for: ByteString(database)) ?? SwitchConfiguration(defaultConfiguration)
+        configuration(for: database, computedDefault: { defaultConfiguration })
+    }
+
+    /// As `configuration(for:default:)`, with a default that is worked out
+    /// only when needed (it may look at the system).
+    public func configuration(for database: StaticString, computedDefault: () -> StaticString) -> SwitchConfiguration {
+        if let configuration = configuration(for: ByteString(database)) { return configuration }
+        var configuration = SwitchConfiguration(computedDefault())
+        configuration.fileSourcesOnly = fileSourcesOnly
+        return configuration
     }
 
     /// The configuration for `database` from an override or the file, or
@@ -45,8 +58,9 @@ public struct SwitchSettings {
             let candidate = overrides[index]
             if candidate.database == nil || candidate.database! == database { return candidate.configuration }
         }
-        if let bytes = fileContents {
-            return SwitchFile.configuration(for: database, in: bytes)
+        if let bytes = fileContents, var configuration = SwitchFile.configuration(for: database, in: bytes) {
+            configuration.fileSourcesOnly = fileSourcesOnly
+            return configuration
         }
         return nil
     }

@@ -38,4 +38,11 @@ public struct SwitchSource: Sendable {
     public func isNamed(_ literal: StaticString) -> Bool {
         name == ByteString(literal)
     }
+
+    /// Whether the source reads only files (under `getent --root`, files
+    /// inside the root): `files`, `compat`, `db`, and `systemd`, whose
+    /// records then come from the root's drop-in directories.
+    public var isFileBased: Bool {
+        isNamed("files") || isNamed("compat") || isNamed("db") || isNamed("systemd")
+    }
 }

@@ -10,10 +10,11 @@ public struct MappedFile: ~Copyable {
     public let bytes: ByteString
     @usableFromInline let isMapped: Bool
 
-    /// Opens and maps `path` (NUL-terminated). Throws the `errno` of the
+    /// Opens and maps `path` (NUL-terminated), inside the active
+    /// `FileSystemRoot` if there is one. Throws the `errno` of the
     /// failing call; a directory gives `EISDIR`.
     public init(path: UnsafePointer<CChar>) throws(Errno) {
-        let fd = try FileDescriptor.openForReading(path)
+        let fd = try FileSystemRoot.open(path)
         defer { fd.close() }
         try self.init(descriptor: fd)
     }

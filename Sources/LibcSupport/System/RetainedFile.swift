@@ -4,15 +4,21 @@ import CLibc
 /// unmapped, so records parsed from it can be kept and compared across the
 /// sources of a lookup without copying. For short-lived tools only.
 public enum RetainedFile {
-    /// The bytes of `path` (NUL-terminated). Throws the `errno` of the
-    /// failing call; a directory gives `EISDIR`.
+    /// The bytes of `path` (NUL-terminated), inside the active
+    /// `FileSystemRoot` if there is one. Throws the `errno` of the failing
+    /// call; a directory gives `EISDIR`.
     public static func contents(of path: UnsafePointer<CChar>) throws(Errno) -> ByteString {
-        var raw: Int32
-        repeat {
-            raw = clibc_open(path, O_RDONLY)
-        } while raw < 0 && Errno.current == .interrupted
-        if raw < 0 { throw Errno.current }
-        let fd = FileDescriptor(rawValue: raw)
+        let fd: FileDescriptor
+        if let root = FileSystemRoot.active {
+            fd = try root.openForReading(path)
+        } else {
+            var raw: Int32
+            repeat {
+                raw = clibc_open(path, O_RDONLY)
+            } while raw < 0 && Errno.current == .interrupted
+            if raw < 0 { throw Errno.current }
+            fd = FileDescriptor(rawValue: raw)
+        }
         // The descriptor is closed only when the file is read: a mapping
         // needs none, and the process is short-lived.
         var mapped = false

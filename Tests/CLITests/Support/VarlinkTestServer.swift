@@ -1,0 +1,1 @@
+../../LibcSupportTests/Support/VarlinkTestServer.swift
