@@ -21,6 +21,7 @@ public struct HostEntry {
     }
 
     /// The address padded to 15 columns and a space (`%-15s `).
+    @inline(never)
     public static func writeAddressColumn(_ address: IPAddress, to output: inout OutputBuffer) {
         let n = address.write(to: &output)
         output.append(repeating: UInt8(ascii: " "), count: n < 15 ? 16 - n : 1)
