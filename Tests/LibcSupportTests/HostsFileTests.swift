@@ -106,7 +106,7 @@ struct HostsFileTests {
     func finderRandom() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abAB.-x".utf8)
-        for _ in 0..<300 {
+        for _ in 0..<2000 {
             let text = (0..<Int.random(in: 0..<200, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
             let key = (0..<Int.random(in: 1..<6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
             let lower: (UInt8) -> UInt8 = { ASCII.lowercase($0) }
@@ -118,9 +118,9 @@ struct HostsFileTests {
             }
             let found: [Int] = text.withUnsafeBufferPointer { t in
                 key.withUnsafeBufferPointer { k in
-                    let finder = CaseInsensitiveFinder(ByteString(start: k.baseAddress, count: k.count),
-                                                       textSize: Bool.random(using: &generator) ? 0 : 1 << 20)
                     let bytes = ByteString(start: t.baseAddress, count: t.count)
+                    let finder = CaseInsensitiveFinder(ByteString(start: k.baseAddress, count: k.count),
+                                                       sample: Bool.random(using: &generator) ? .empty : bytes)
                     var result: [Int] = []
                     var from = 0
                     while let hit = finder.find(in: bytes, from: from) { result.append(hit); from = hit + 1 }

@@ -22,7 +22,8 @@ public enum HostsFile {
             }
             return
         }
-        let finder = CaseInsensitiveFinder(name, textSize: bytes.count)
+        // A large file guides the choice of the searched pair with a sample.
+        let finder = CaseInsensitiveFinder(name, sample: bytes.count >= 256 * 1024 ? bytes : .empty)
         let base = bytes.start!
         var from = 0
         while let hit = finder.find(in: bytes, from: from) {
