@@ -23,7 +23,7 @@ public struct HostSession {
     }
 
     /// The lines of /etc/hosts naming `name`; nil when the file cannot be read.
-    static func fileMatches(_ name: ByteString, context: inout GetentContext) -> [HostsLine]? {
+    static func fileMatches(_ name: ByteString, context: inout GetentContext) -> HostsLines? {
         guard let bytes = context.contents(of: hostsPath) else { return nil }
         return HostsFile.matches(named: name, in: bytes)
     }
@@ -31,7 +31,7 @@ public struct HostSession {
     /// `gethostbyname2(name, family)` through the switch. `matches` caches
     /// the file's answer so that both families come from one scan.
     public mutating func hostEntry(named name: ByteString, family: IPAddress.Family,
-                                   matches: inout [HostsLine]??, context: inout GetentContext) -> HostEntry? {
+                                   matches: inout HostsLines??, context: inout GetentContext) -> HostEntry? {
         var found: HostEntry? = nil
         let status = SwitchDriver.lookup(switchConfiguration) { source, _ in
             if source.isNamed("files") {
@@ -87,7 +87,7 @@ public struct HostSession {
     public mutating func addressList(named name: ByteString, family: IPAddress.Family?, mapV4: Bool = false,
                                      context: inout GetentContext) -> AddressList? {
         var found: AddressList? = nil
-        var matches: [HostsLine]?? = nil
+        var matches: HostsLines?? = nil
         let status = SwitchDriver.lookup(switchConfiguration) { source, _ in
             if source.isNamed("files") {
                 if matches == nil { matches = .some(HostSession.fileMatches(name, context: &context)) }

@@ -17,7 +17,7 @@ public enum HostsDatabase: GetentDatabase {
             numeric.addresses.append(IPAddress(v4: number))
             entry = numeric
         } else {
-            var matches: [HostsLine]?? = nil
+            var matches: HostsLines?? = nil
             if let v6 = session.hostEntry(named: key, family: .v6, matches: &matches, context: &context) {
                 entry = v6
             } else {

@@ -41,11 +41,10 @@ public enum HostsFile {
 
     /// The valid lines that list `name`, in file order. They borrow the
     /// file's bytes, which must outlive them (the tool retains its files).
-    public static func matches(named name: ByteString, in bytes: ByteString) -> [HostsLine] {
-        var found: [HostsLine] = []
+    public static func matches(named name: ByteString, in bytes: ByteString) -> HostsLines {
+        var found = HostsLines()
         forEachLine(named: name, in: bytes) { line in
-            if found.isEmpty { found.reserveCapacity(4) }
-            found.append(line)
+            found.append(line.text)
             return true
         }
         return found
@@ -57,35 +56,28 @@ public enum HostsFile {
     /// canonical name unless it is byte for byte the first line's (glibc
     /// merges lines this way; duplicate aliases stay).
     /// `multiple` is asked only when a second line matches (so /etc/host.conf
-    /// is read only when it matters).
-    public static func hostEntry(from lines: [HostsLine], family: IPAddress.Family,
+    /// is read only when it matters). The entry borrows the lines.
+    public static func hostEntry(from lines: HostsLines, family: IPAddress.Family,
                                  multiple: () -> Bool) -> HostEntry? {
         var entry = HostEntry()
-        var first = ByteString.empty
-        for line in lines {
-            guard let address = line.address(for: family) else { continue }
-            if entry.addresses.isEmpty {
-                first = line.canonicalName
-                entry.names.append(first)
-                for alias in line.aliases { entry.names.append(alias) }
-            } else {
-                if !multiple() { break }
-                for alias in line.aliases { entry.names.append(alias) }
-                let canonical = line.canonicalName
-                if canonical != first { entry.names.append(canonical) }
-            }
-            entry.addresses.append(address)
+        entry.linesFamily = family
+        for index in 0..<lines.count {
+            let line = lines[index]
+            guard line.address(for: family) != nil else { continue }
+            if !entry.lines.isEmpty && !multiple() { break }
+            entry.lines.append(line.text)
         }
-        return entry.addresses.isEmpty ? nil : entry
+        return entry.lines.isEmpty ? nil : entry
     }
 
     /// The `getaddrinfo` answer from matching lines: every address as seen
     /// by `family` (nil: both, unconverted) and the canonical name of the
     /// first line that contributes.
-    public static func addressList(from lines: [HostsLine], family: IPAddress.Family?,
+    public static func addressList(from lines: HostsLines, family: IPAddress.Family?,
                                    multiple: () -> Bool) -> AddressList? {
         var list = AddressList()
-        for line in lines {
+        for index in 0..<lines.count {
+            let line = lines[index]
             guard let address = line.address(for: family) else { continue }
             if !list.addresses.isEmpty && !multiple() { break }
             if list.addresses.isEmpty { list.canonicalName.append(line.canonicalName) }
