@@ -16,11 +16,18 @@ enum GetentDatabaseTable {
         GetentDatabaseEntry(AHostsDatabase.self),
         GetentDatabaseEntry(AHostsV4Database.self),
         GetentDatabaseEntry(AHostsV6Database.self),
+        GetentDatabaseEntry(AliasesDatabase.self),
+        GetentDatabaseEntry(EthersDatabase.self),
         GetentDatabaseEntry(GroupDatabase.self),
         GetentDatabaseEntry(GshadowDatabase.self),
         GetentDatabaseEntry(HostsDatabase.self),
         GetentDatabaseEntry(InitgroupsDatabase.self),
+        GetentDatabaseEntry(NetgroupDatabase.self),
+        GetentDatabaseEntry(NetworksDatabase.self),
         GetentDatabaseEntry(PasswdDatabase.self),
+        GetentDatabaseEntry(ProtocolsDatabase.self),
+        GetentDatabaseEntry(RPCDatabase.self),
+        GetentDatabaseEntry(ServicesDatabase.self),
         GetentDatabaseEntry(ShadowDatabase.self),
     ]
 
