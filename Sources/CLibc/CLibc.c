@@ -92,6 +92,23 @@ unsigned char *clibc_output_area(size_t *size) {
     return output_area;
 }
 
+/* Scratch for one user at a time (no heap, nothing to unmap): the host-name
+ * search's shift table and folded key for small files, or a netlink dump's
+ * receive buffer. */
+static unsigned char search_area[8192 + 256];
+static int search_area_busy;
+
+/* Takes the area (NULL if it is taken: the caller allocates instead). */
+unsigned char *clibc_search_area_acquire(size_t *size) {
+    if (__atomic_exchange_n(&search_area_busy, 1, __ATOMIC_ACQUIRE)) return NULL;
+    *size = sizeof search_area;
+    return search_area;
+}
+
+void clibc_search_area_release(void) {
+    __atomic_store_n(&search_area_busy, 0, __ATOMIC_RELEASE);
+}
+
 #if !defined(__GLIBC__)
 #include <sys/random.h>
 /* musl 1.2.3 has no arc4random_buf, which the Embedded Swift stdlib's hashing needs. */

@@ -21,12 +21,16 @@ struct IDNATests {
         ("βίος.gr", "xn--kxaf4bm.gr"),
         ("例え.テスト", "xn--r8jz45g.xn--zckzah"),
         ("bücher。example", "xn--bcher-kva.example"),
+        ("ПРИМЕР.испытание", "xn--e1afmkfd.xn--80akhbyknj4f"),
+        ("ＡＢＣ.com", "abc.com"),
+        ("MÜNCHEN.DE", "xn--mnchen-3ya.de"),
+        ("ΒΊΟΣ.gr", "xn--kxaf4bq.gr"),
     ])
     func toASCII(_ input: String, _ expected: String) {
         #expect(ascii(input) == expected)
     }
 
-    @Test("names libidn2 refuses", arguments: ["💩.la", "a\u{2603}.de", "bücher..example", "\u{00A0}x.de"])
+    @Test("names libidn2 refuses", arguments: ["💩.la", "a\u{2603}.de", "bücher..example", "\u{00A0}x.de", "a×b.de", "x\u{E000}.de", "a\u{2014}b.de"])
     func refused(_ input: String) {
         #expect(ascii(input) == nil)
     }

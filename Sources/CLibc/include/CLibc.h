@@ -381,6 +381,8 @@ static inline uint64_t clibc_auxiliary_value(unsigned long type) { return (uint6
  * alone costs as much as a tenth of a static binary's start-up). One user
  * per process. Defined in CLibc.c. */
 unsigned char *clibc_output_area(size_t *size);
+unsigned char *clibc_search_area_acquire(size_t *size);
+void clibc_search_area_release(void);
 
 /* sched_getaffinity(2): how many CPUs this process may run on (-1 on error).
  * The set is sized for 32768 CPUs, like the kernel's largest configurations. */

@@ -146,7 +146,7 @@ public struct AddressPolicy {
 
     /// The tables from `/etc/gai.conf`, or the defaults when it is missing.
     public static func load() -> AddressPolicy {
-        guard let file = try? MappedFile(path: "/etc/gai.conf") else { return AddressPolicy() }
-        return AddressPolicy(parsing: file.bytes)
+        guard let bytes = try? RetainedFile.contents(of: "/etc/gai.conf") else { return AddressPolicy() }
+        return AddressPolicy(parsing: bytes)
     }
 }

@@ -32,11 +32,15 @@ public struct AddressSorter {
         var sourceScope: Int
     }
 
-    /// Sorts `addresses` in place.
-    public func sort(_ addresses: inout [IPAddress]) {
+    /// Sorts `addresses` in place. `interfaces` (address and prefix length
+    /// of each configured address) is read when not given and needed.
+    public func sort(_ addresses: inout [IPAddress], interfaces known: [(IPAddress, Int)]? = nil) {
         if addresses.count < 2 { return }
-        var interfaces: [(IPAddress, Int)] = []
-        NetworkInterfaces.forEachAddress { address, prefix in interfaces.append((address, prefix)) }
+        var interfaces: [(IPAddress, Int)] = known ?? []
+        // The prefix lengths matter only for rule 9 between IPv4 destinations.
+        if known == nil && addresses.filter({ $0.family == .v4 }).count > 1 {
+            NetworkInterfaces.forEachAddress { address, prefix in interfaces.append((address, prefix)) }
+        }
         var items: [Candidate] = []
         for (i, address) in addresses.enumerated() {
             let source = AddressSorter.sourceAddress(for: address)

@@ -84,7 +84,8 @@ public struct DNSLookup {
 
     /// `gethostbyaddr` through DNS: the PTR records of the address's
     /// `in-addr.arpa` or `ip6.arpa` name (no search list). The first PTR
-    /// target is the name, the others aliases.
+    /// target is the name; glibc lists no aliases (further PTR targets and
+    /// CNAMEs on the way are not shown).
     public mutating func hostEntry(address: IPAddress) -> HostEntry? {
         let reverse = DNSLookup.reverseName(address)
         return reverse.withUnsafeBufferPointer { buffer -> HostEntry? in
@@ -93,7 +94,7 @@ public struct DNSLookup {
             let answer = DNSAnswer(reply: reply, question: name, type: DNSQuestion.typePTR)
             if answer.pointerNames.isEmpty { return nil }
             var entry = HostEntry()
-            for k in 0..<answer.pointerNames.count { answer.pointerNames.withName(k) { entry.names.append($0) } }
+            answer.pointerNames.withName(0) { entry.names.append($0) }
             entry.addresses = [address]
             return entry
         }

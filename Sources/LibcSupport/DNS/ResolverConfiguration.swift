@@ -130,8 +130,8 @@ public struct ResolverConfiguration {
                 if let dot = name.firstIndex(of: UInt8(ascii: ".")) { hostDomain = name.dropFirst(dot + 1) }
             }
             var configuration: ResolverConfiguration
-            if let file = try? MappedFile(path: "/etc/resolv.conf") {
-                configuration = ResolverConfiguration(parsing: file.bytes, searchDefault: hostDomain)
+            if let bytes = try? RetainedFile.contents(of: "/etc/resolv.conf") {
+                configuration = ResolverConfiguration(parsing: bytes, searchDefault: hostDomain)
             } else {
                 configuration = ResolverConfiguration(parsing: .empty, searchDefault: hostDomain)
             }

@@ -11,15 +11,13 @@ public struct AddressList {
     /// Appends `getent ahosts` lines: for each address STREAM, DGRAM and RAW,
     /// the canonical name after the first STREAM only.
     public func write(to output: inout OutputBuffer) {
+        // The socket-type column, padded to six and a space, for each kind.
+        let kinds: StaticString = "STREAM DGRAM  RAW    "
         var first = true
         for address in addresses {
             for kind in 0..<3 {
                 AddressList.writeAddressColumn(address, to: &output)
-                switch kind {
-                case 0: output.append("STREAM ")
-                case 1: output.append("DGRAM  ")
-                default: output.append("RAW    ")
-                }
+                output.append(UnsafeRawBufferPointer(start: kinds.utf8Start + 7 * kind, count: 7))
                 if first && !canonicalName.isEmpty {
                     canonicalName.withName(0) { output.append($0) }
                 }
@@ -33,6 +31,7 @@ public struct AddressList {
     /// scope; with a scope glibc appends `%N` and pads as if the scope's
     /// digits counted twice (observed: `fe80::1%4` is followed by 5 spaces,
     /// `fe80::1%12` by 3).
+    @inline(never)
     public static func writeAddressColumn(_ address: IPAddress, to output: inout OutputBuffer) {
         let n = address.write(to: &output)
         if address.family == .v6 && address.scopeID != 0 {

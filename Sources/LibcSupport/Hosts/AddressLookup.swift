@@ -9,15 +9,21 @@ public enum AddressLookup {
         // is configured; a lookup of both families is narrowed to the one
         // present (neither present: both), a one-family lookup fails.
         var family = requested
+        // The interface addresses, read once (netlink) for both
+        // AI_ADDRCONFIG and the address sorting.
+        var interfaces: [(IPAddress, Int)]? = nil
         if !context.noAddressConfiguration {
             var seenV4 = false, seenV6 = false
-            NetworkInterfaces.forEachAddress { address, _ in
+            var list: [(IPAddress, Int)] = []
+            NetworkInterfaces.forEachAddress { address, prefix in
+                list.append((address, prefix))
                 if address.family == .v4 {
                     if address.v4Value >> 24 != 127 { seenV4 = true }
                 } else if !address.isV6Loopback {
                     seenV6 = true
                 }
             }
+            interfaces = list
             switch requested {
             case nil:
                 if seenV4 && !seenV6 { family = .v4 }
@@ -42,20 +48,9 @@ public enum AddressLookup {
             var session = HostSession(context: context)
             let found: AddressList? = name.withUnsafeBufferPointer { buffer in
                 let lookupName = ByteString(start: buffer.baseAddress, count: buffer.count)
-                if var direct = session.addressList(named: lookupName, family: family) {
-                    // With AI_V4MAPPED glibc drops IPv4-mapped addresses from
-                    // an IPv6 answer (and does not fall back to IPv4 then).
-                    if mapV4 {
-                        direct.addresses.removeAll { $0.isV4Mapped }
-                        if direct.addresses.isEmpty { return nil }
-                    }
-                    return direct
-                }
-                guard mapV4, var mapped = session.addressList(named: lookupName, family: .v4) else { return nil }
-                for i in 0..<mapped.addresses.count { mapped.addresses[i] = mapped.addresses[i].v4Mapped }
-                return mapped
+                return session.addressList(named: lookupName, family: family, mapV4: mapV4, context: &context)
             }
-            guard let found else { return false }
+            guard let found, !found.addresses.isEmpty else { return false }
             list = found
             if !context.noIDN && !list.canonicalName.isEmpty {
                 let unicode = list.canonicalName.withName(0) { IDNA.toUnicode($0) }
@@ -63,7 +58,9 @@ public enum AddressLookup {
                 unicode.withUnsafeBufferPointer { list.canonicalName.append(bytes: $0) }
             }
         }
-        AddressSorter(policy: AddressPolicy.load()).sort(&list.addresses)
+        if list.addresses.count > 1 {
+            AddressSorter(policy: AddressPolicy.load()).sort(&list.addresses, interfaces: interfaces)
+        }
         list.write(to: &context.output)
         return true
     }

@@ -28,8 +28,8 @@ public struct HostConfiguration {
 
     public static func load() -> HostConfiguration {
         var configuration = HostConfiguration()
-        if let file = try? MappedFile(path: "/etc/host.conf") {
-            configuration = HostConfiguration(parsing: file.bytes)
+        if let bytes = try? RetainedFile.contents(of: "/etc/host.conf") {
+            configuration = HostConfiguration(parsing: bytes)
         }
         if let value = getenv("RESOLV_MULTI"), let flag = flag(ByteString(cString: value)) {
             configuration.multiple = flag

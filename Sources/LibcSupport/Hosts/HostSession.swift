@@ -23,21 +23,21 @@ public struct HostSession {
     }
 
     /// The lines of /etc/hosts naming `name`; nil when the file cannot be read.
-    static func fileMatches(_ name: ByteString) -> [HostsMatch]? {
-        guard let file = try? MappedFile(path: hostsPath) else { return nil }
-        return HostsFile.matches(named: name, in: file.bytes)
+    static func fileMatches(_ name: ByteString, context: inout GetentContext) -> HostsLines? {
+        guard let bytes = context.contents(of: hostsPath) else { return nil }
+        return HostsFile.matches(named: name, in: bytes)
     }
 
     /// `gethostbyname2(name, family)` through the switch. `matches` caches
     /// the file's answer so that both families come from one scan.
     public mutating func hostEntry(named name: ByteString, family: IPAddress.Family,
-                                   matches: inout [HostsMatch]??) -> HostEntry? {
+                                   matches: inout HostsLines??, context: inout GetentContext) -> HostEntry? {
         var found: HostEntry? = nil
         let status = SwitchDriver.lookup(switchConfiguration) { source, _ in
             if source.isNamed("files") {
-                if matches == nil { matches = .some(HostSession.fileMatches(name)) }
+                if matches == nil { matches = .some(HostSession.fileMatches(name, context: &context)) }
                 guard let lines = matches! else { return .unavailable }
-                found = HostsFile.hostEntry(from: lines, family: family, multiple: multiple())
+                found = HostsFile.hostEntry(from: lines, family: family, multiple: { multiple() })
                 return found == nil ? .notFound : .success
             }
             if source.isNamed("dns") {
@@ -56,12 +56,12 @@ public struct HostSession {
     }
 
     /// `gethostbyaddr(address)` through the switch.
-    public mutating func hostEntry(address: IPAddress) -> HostEntry? {
+    public mutating func hostEntry(address: IPAddress, context: inout GetentContext) -> HostEntry? {
         var found: HostEntry? = nil
         let status = SwitchDriver.lookup(switchConfiguration) { source, _ in
             if source.isNamed("files") {
-                guard let file = try? MappedFile(path: HostSession.hostsPath) else { return .unavailable }
-                found = HostsFile.hostEntry(address: address, in: file.bytes)
+                guard let bytes = context.contents(of: HostSession.hostsPath) else { return .unavailable }
+                found = HostsFile.hostEntry(address: address, in: bytes)
                 return found == nil ? .notFound : .success
             }
             if source.isNamed("dns") {
@@ -80,20 +80,30 @@ public struct HostSession {
     }
 
     /// The `getaddrinfo` lookup of a name through the switch for `family`
-    /// (nil: both).
-    public mutating func addressList(named name: ByteString, family: IPAddress.Family?) -> AddressList? {
+    /// (nil: both). With `mapV4` (an IPv6 lookup with `AI_V4MAPPED`) each
+    /// source that has no IPv6 address answers with its IPv4 addresses,
+    /// mapped; IPv4-mapped addresses a source lists as IPv6 are dropped
+    /// (glibc's behaviour: `::ffff:a.b.c.d` lines never show in ahostsv6).
+    public mutating func addressList(named name: ByteString, family: IPAddress.Family?, mapV4: Bool = false,
+                                     context: inout GetentContext) -> AddressList? {
         var found: AddressList? = nil
-        var matches: [HostsMatch]?? = nil
+        var matches: HostsLines?? = nil
         let status = SwitchDriver.lookup(switchConfiguration) { source, _ in
             if source.isNamed("files") {
-                if matches == nil { matches = .some(HostSession.fileMatches(name)) }
+                if matches == nil { matches = .some(HostSession.fileMatches(name, context: &context)) }
                 guard let lines = matches! else { return .unavailable }
-                found = HostsFile.addressList(from: lines, family: family, multiple: multiple())
+                found = HostsFile.addressList(from: lines, family: family, multiple: { multiple() })
+                if mapV4 {
+                    found = HostSession.mapped(found) { HostsFile.addressList(from: lines, family: .v4, multiple: { multiple() }) }
+                }
                 return found == nil ? .notFound : .success
             }
             if source.isNamed("dns") {
                 var dns = resolver()
                 found = dns.addressList(named: name, wantV4: family != .v6, wantV6: family != .v4)
+                if mapV4 {
+                    found = HostSession.mapped(found) { dns.addressList(named: name, wantV4: true, wantV6: false) }
+                }
                 self.dns = dns
                 return found == nil ? .notFound : .success
             }
@@ -106,20 +116,32 @@ public struct HostSession {
         return status == .success ? found : nil
     }
 
+    /// A source's `AI_V4MAPPED` answer: its IPv6 answer without mapped
+    /// addresses, or else its IPv4 answer mapped.
+    static func mapped(_ v6: AddressList?, _ v4: () -> AddressList?) -> AddressList? {
+        if var list = v6 {
+            list.addresses.removeAll { $0.isV4Mapped }
+            return list
+        }
+        guard var list = v4() else { return nil }
+        for i in 0..<list.addresses.count { list.addresses[i] = list.addresses[i].v4Mapped }
+        return list
+    }
+
     /// Writes every line of /etc/hosts (our enumeration: the real address
     /// of each line, where glibc shows IPv4 only). Returns the exit status.
     public static func enumerate(in context: inout GetentContext) -> Int32 {
         let configuration = context.configuration(for: "hosts", default: "files dns")
         SwitchDriver.enumerate(configuration, begin: { source in
             if source.isNamed("files") {
-                return (try? MappedFile(path: hostsPath)) == nil ? .unavailable : .success
+                return context.contents(of: hostsPath) == nil ? .unavailable : .success
             }
             if source.isNamed("dns") { return .success }
             return nil
         }, entries: { source in
             if source.isNamed("files") {
-                guard let file = try? MappedFile(path: hostsPath) else { return .unavailable }
-                for text in file.lines {
+                guard let bytes = context.contents(of: hostsPath) else { return .unavailable }
+                for text in LineSequence(bytes) {
                     guard let line = HostsLine(text) else { continue }
                     HostEntry.writeAddressColumn(line.address, to: &context.output)
                     context.output.append(line.canonicalName)

@@ -8,7 +8,7 @@ public enum HostsDatabase: GetentDatabase {
         var session = HostSession(context: context)
         let entry: HostEntry?
         if let address = IPAddress.parse(key) {
-            entry = session.hostEntry(address: address)
+            entry = session.hostEntry(address: address, context: &context)
         } else if let number = HostsDatabase.numericName(key) {
             // glibc answers a name of digits and dots as an inet_aton number
             // (`127.1`, `010.0.0.9`) without asking any source.
@@ -17,11 +17,11 @@ public enum HostsDatabase: GetentDatabase {
             numeric.addresses.append(IPAddress(v4: number))
             entry = numeric
         } else {
-            var matches: [HostsMatch]?? = nil
-            if let v6 = session.hostEntry(named: key, family: .v6, matches: &matches) {
+            var matches: HostsLines?? = nil
+            if let v6 = session.hostEntry(named: key, family: .v6, matches: &matches, context: &context) {
                 entry = v6
             } else {
-                entry = session.hostEntry(named: key, family: .v4, matches: &matches)
+                entry = session.hostEntry(named: key, family: .v4, matches: &matches, context: &context)
             }
         }
         guard let entry else { return false }

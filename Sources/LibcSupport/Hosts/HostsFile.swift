@@ -22,7 +22,8 @@ public enum HostsFile {
             }
             return
         }
-        let finder = CaseInsensitiveFinder(name)
+        // A large file guides the choice of the searched pair with a sample.
+        let finder = CaseInsensitiveFinder(name, sample: bytes.count >= 256 * 1024 ? bytes : .empty)
         let base = bytes.start!
         var from = 0
         var kept = 0
@@ -39,12 +40,12 @@ public enum HostsFile {
         }
     }
 
-    /// The valid lines that list `name`, in file order, copied out of the
-    /// file so they outlive its mapping.
-    public static func matches(named name: ByteString, in bytes: ByteString) -> [HostsMatch] {
-        var found: [HostsMatch] = []
+    /// The valid lines that list `name`, in file order. They borrow the
+    /// file's bytes, which must outlive them (the tool retains its files).
+    public static func matches(named name: ByteString, in bytes: ByteString) -> HostsLines {
+        var found = HostsLines()
         forEachLine(named: name, in: bytes) { line in
-            found.append(HostsMatch(line))
+            found.append(line.text)
             return true
         }
         return found
@@ -55,33 +56,33 @@ public enum HostsFile {
     /// every further line adds its address, its aliases, then its own
     /// canonical name unless it is byte for byte the first line's (glibc
     /// merges lines this way; duplicate aliases stay).
-    public static func hostEntry(from lines: [HostsMatch], family: IPAddress.Family, multiple: Bool) -> HostEntry? {
+    /// `multiple` is asked only when a second line matches (so /etc/host.conf
+    /// is read only when it matters). The entry borrows the lines.
+    public static func hostEntry(from lines: HostsLines, family: IPAddress.Family,
+                                 multiple: () -> Bool) -> HostEntry? {
         var entry = HostEntry()
-        for line in lines {
-            guard let address = line.address(for: family) else { continue }
-            if entry.addresses.isEmpty {
-                for i in 0..<line.names.count { line.names.withName(i) { entry.names.append($0) } }
-            } else {
-                for i in 1..<line.names.count { line.names.withName(i) { entry.names.append($0) } }
-                let canonical = entry.names.withName(0) { first in line.names.withName(0) { $0 == first } }
-                if !canonical { line.names.withName(0) { entry.names.append($0) } }
-            }
-            entry.addresses.append(address)
-            if !multiple { break }
+        entry.linesFamily = family
+        for index in 0..<lines.count {
+            let line = lines[index]
+            guard line.address(for: family) != nil else { continue }
+            if !entry.lines.isEmpty && !multiple() { break }
+            entry.lines.append(line.text)
         }
-        return entry.addresses.isEmpty ? nil : entry
+        return entry.lines.isEmpty ? nil : entry
     }
 
     /// The `getaddrinfo` answer from matching lines: every address as seen
     /// by `family` (nil: both, unconverted) and the canonical name of the
     /// first line that contributes.
-    public static func addressList(from lines: [HostsMatch], family: IPAddress.Family?, multiple: Bool) -> AddressList? {
+    public static func addressList(from lines: HostsLines, family: IPAddress.Family?,
+                                   multiple: () -> Bool) -> AddressList? {
         var list = AddressList()
-        for line in lines {
+        for index in 0..<lines.count {
+            let line = lines[index]
             guard let address = line.address(for: family) else { continue }
-            if list.addresses.isEmpty { line.names.withName(0) { list.canonicalName.append($0) } }
+            if !list.addresses.isEmpty && !multiple() { break }
+            if list.addresses.isEmpty { list.canonicalName.append(line.canonicalName) }
             list.addresses.append(address)
-            if !multiple { break }
         }
         return list.addresses.isEmpty ? nil : list
     }

@@ -10,6 +10,8 @@ public struct HostsLine {
     public let address: IPAddress
     /// The names after the address (canonical name first), comment removed.
     public let names: ByteString
+    /// The whole line as given.
+    public let text: ByteString
 
     /// Parses `line`; nil for blank, comment-only and malformed lines.
     public init?(_ line: ByteString) {
@@ -21,6 +23,7 @@ public struct HostsLine {
         guard let first = fields.next(), let address = IPAddress.parse(first) else { return nil }
         self.address = address
         self.names = fields.rest
+        self.text = line
     }
 
     /// The canonical name (empty when the line has none).

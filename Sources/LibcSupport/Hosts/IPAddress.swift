@@ -357,6 +357,7 @@ public struct IPAddress: Equatable, Sendable {
 
     /// Appends the `inet_ntop` text to `output`; returns its length.
     @discardableResult
+    @inline(never)
     public func write(to output: inout OutputBuffer) -> Int {
         var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
         return withUnsafeMutableBytes(of: &storage) { raw in

@@ -11,11 +11,16 @@ public struct NameList {
     public var isEmpty: Bool { ends.isEmpty }
 
     public mutating func append(_ name: ByteString) {
-        bytes.append(contentsOf: name.buffer)
-        ends.append(bytes.count)
+        append(bytes: name.buffer)
     }
 
     public mutating func append(bytes name: UnsafeBufferPointer<UInt8>) {
+        // Room for a usual host's names at once: growing an array frees the
+        // old storage, and musl's allocator then unmaps and maps pages.
+        if ends.isEmpty {
+            bytes.reserveCapacity(Swift.max(128, name.count * 2))
+            ends.reserveCapacity(8)
+        }
         bytes.append(contentsOf: name)
         ends.append(bytes.count)
     }

@@ -4,13 +4,13 @@
 /// `xn--` prefix), and a canonical name coming back has its `xn--` labels
 /// decoded to Unicode.
 ///
-/// The mapping applied is the part of UTS #46 that decides real names:
-/// uppercase letters map to lowercase, the ideographic and full-width full
-/// stops separate labels, `ß` and final sigma stay (non-transitional), and a
-/// label may hold letters, marks and decimal digits (IDNA2008's PVALID
-/// classes); any other character (symbols such as emoji, punctuation,
-/// spaces, controls) makes the lookup fail, as libidn2 refuses it. Input is
-/// UTF-8 whatever the locale (musl has no other multibyte encoding).
+/// The mapping applied is the part of UTS #46 that decides real names (see
+/// `UnicodeMapping`): upper-case letters of the common alphabets map to
+/// lower case, the ideographic and full-width full stops separate labels,
+/// `ß` and final sigma stay (non-transitional), and symbols such as emoji,
+/// punctuation, spaces and controls make the lookup fail, as libidn2
+/// refuses them. Input is UTF-8 whatever the locale (musl has no other
+/// multibyte encoding).
 public enum IDNA {
     /// Whether `name` has any non-ASCII byte (only those names are converted).
     public static func needsConversion(_ name: ByteString) -> Bool {
@@ -54,26 +54,16 @@ public enum IDNA {
         return result.count <= 63 ? result : nil
     }
 
-    /// The UTS #46 mapping of one scalar (a letter to its lowercase form),
+    /// The UTS #46 mapping of one scalar (a letter to its lower-case form),
     /// or nil when the scalar is not allowed in a host name.
     static func map(_ value: UInt32) -> [UInt32]? {
         if value < 0x80 {
             if value >= 0x41 && value <= 0x5A { return [value | 0x20] }
             return [value]
         }
-        guard let scalar = Unicode.Scalar(value) else { return nil }
-        if value == 0xDF || value == 0x3C2 { return [value] } // non-transitional
-        let properties = scalar.properties
-        switch properties.generalCategory {
-        case .uppercaseLetter, .titlecaseLetter:
-            var result: [UInt32] = []
-            for s in properties.lowercaseMapping.unicodeScalars { result.append(s.value) }
-            return result
-        case .lowercaseLetter, .otherLetter, .modifierLetter, .nonspacingMark, .spacingMark, .decimalNumber:
-            return [value]
-        default:
-            return nil
-        }
+        if value == 0x130 { return [0x69, 0x307] } // İ
+        guard let mapped = UnicodeMapping.map(value) else { return nil }
+        return [mapped]
     }
 
     /// The Unicode form of `name` for display: every `xn--` label decoded

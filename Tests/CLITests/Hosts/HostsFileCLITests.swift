@@ -141,10 +141,12 @@ struct HostsFileCLITests {
         ["ahosts", "xn--ls8h.la"], ["ahosts", "💩.la"], ["ahosts", "XN--BCHER-KVA.example2"], ["ahosts", "βίος.gr"],
         ["ahostsv4", "bücher.example"], ["ahostsv6", "bücher.example"], ["ahosts", "-i", "xn--bcher-kva.example"],
         ["ahosts", "xn--a-"], ["ahosts", "xn--a-b"], ["ahosts", "例え.テスト"],
+        ["ahosts", "ПРИМЕР.испытание"], ["ahosts", "ＡＢＣ.com"], ["ahosts", "MÜNCHEN.DE"], ["ahosts", "中国"],
+        ["ahosts", "İ.example"], ["ahosts", "bücher．example"], ["ahosts", "a×b.de"], ["ahosts", "ĀĂ.de"],
     ])
     func idn(_ arguments: [String]) {
         let etc: [String: String?] = [
-            "hosts": "10.0.0.1 xn--bcher-kva.example\n10.0.0.2 bücher.raw\n10.0.0.3 xn--mnchen-3ya.de\n10.0.0.4 xn--strae-oqa.de\n10.0.0.6 xn--fa-hia.de\n10.0.0.7 xn--zz-bad\n10.0.0.8 xn--ls8h.la\n10.0.0.9 XN--BCHER-KVA.example2\n10.0.0.10 xn--kxaf4bm.gr\n10.0.0.11 xn--a-\n10.0.0.12 xn--a-b\n10.0.0.13 xn--r8jz45g.xn--zckzah\n",
+            "hosts": "10.0.0.1 xn--bcher-kva.example\n10.0.0.2 bücher.raw\n10.0.0.3 xn--mnchen-3ya.de\n10.0.0.4 xn--strae-oqa.de\n10.0.0.6 xn--fa-hia.de\n10.0.0.7 xn--zz-bad\n10.0.0.8 xn--ls8h.la\n10.0.0.9 XN--BCHER-KVA.example2\n10.0.0.10 xn--kxaf4bm.gr\n10.0.0.11 xn--a-\n10.0.0.12 xn--a-b\n10.0.0.13 xn--r8jz45g.xn--zckzah\n10.0.0.14 xn--e1afmkfd.xn--80akhbyknj4f\n10.0.0.15 abc.com\n10.0.0.16 xn--fiqs8s\n10.0.0.17 xn--i-7iq.example\n",
             "nsswitch.conf": "hosts: files\n",
         ]
         HostsDifferential.expectSame(arguments, etc: etc)

@@ -16,7 +16,6 @@ final class DNSServer {
     let address: String
     let directory: URL
     private(set) var pid: pid_t = 0
-    private var process: Process?
 
     /// Starts dnsmasq on `address` with `options` (record options such as
     /// `--host-record=NAME,ADDR`). Returns nil if it does not come up.
@@ -25,21 +24,39 @@ final class DNSServer {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("libc-support-dns-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let pidFile = directory.appendingPathComponent("pid").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: DNSServer.executable)
-        process.arguments = ["-k", "--no-resolv", "--no-hosts", "--conf-file=/dev/null",
-                             "--listen-address=\(address)", "--bind-interfaces", "--port=53",
-                             "--pid-file=\(pidFile)", "--user=root", "--local=/#/",
-                             "--log-facility=\(directory.appendingPathComponent("log").path)"] + options
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        self.process = process
-        pid = process.processIdentifier
+        let arguments = [DNSServer.executable, "-k", "--no-resolv", "--no-hosts", "--conf-file=/dev/null",
+                         "--listen-address=\(address)", "--bind-interfaces", "--port=53",
+                         "--pid-file=\(pidFile)", "--user=root", "--local=/#/",
+                         "--log-facility=\(directory.appendingPathComponent("log").path)"] + options
+        // posix_spawn, not Foundation's Process: Foundation reaps its
+        // children with a blocking wait on each one it launched, so a
+        // long-running child would hang every later Process (observed).
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", O_RDWR, 0) }
+        var cArguments = arguments.map { strdup($0) } + [nil]
+        defer { for p in cArguments { free(p) } }
+        // The test runner's threads block most signals and a spawned child
+        // inherits that mask: unblock them so SIGTERM stops the server.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var child: pid_t = 0
+        if posix_spawn(&child, DNSServer.executable, &actions, &attributes, &cArguments, environ) != 0 { return nil }
+        pid = child
         // Ready when it answers: glibc's getent resolves the probe name.
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline {
-            if !process.isRunning { stop(); return nil }
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid { pid = 0; stop(); return nil }
             if FileManager.default.fileExists(atPath: pidFile) && answers() { return }
             usleep(20_000)
         }
@@ -51,20 +68,34 @@ final class DNSServer {
 
     /// Whether the server answers an A query for `probe.test` (UDP, 1 s).
     private func answers() -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        let v6 = address.contains(":")
+        let fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         if fd < 0 { return false }
         defer { close(fd) }
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var sin = sockaddr_in()
-        sin.sin_family = sa_family_t(AF_INET)
-        sin.sin_port = in_port_t(53).bigEndian
-        inet_pton(AF_INET, address, &sin.sin_addr)
         let query: [UInt8] = [0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0,
                               5] + Array("probe".utf8) + [4] + Array("test".utf8) + [0, 0, 1, 0, 1]
-        let sent = withUnsafePointer(to: &sin) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                sendto(fd, query, query.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        let sent: Int
+        if v6 {
+            var sin6 = sockaddr_in6()
+            sin6.sin6_family = sa_family_t(AF_INET6)
+            sin6.sin6_port = in_port_t(53).bigEndian
+            inet_pton(AF_INET6, address, &sin6.sin6_addr)
+            sent = withUnsafePointer(to: &sin6) { p in
+                p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(fd, query, query.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
+            }
+        } else {
+            var sin = sockaddr_in()
+            sin.sin_family = sa_family_t(AF_INET)
+            sin.sin_port = in_port_t(53).bigEndian
+            inet_pton(AF_INET, address, &sin.sin_addr)
+            sent = withUnsafePointer(to: &sin) { p in
+                p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(fd, query, query.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
         }
         if sent < 0 { return false }
@@ -77,7 +108,13 @@ final class DNSServer {
     func stop() {
         if pid > 0 {
             kill(pid, SIGTERM)
-            process?.waitUntilExit()
+            var status: Int32 = 0
+            var waited = 0
+            while waitpid(pid, &status, WNOHANG) == 0 {
+                waited += 1
+                if waited == 200 { kill(pid, SIGKILL) } // 2 s
+                usleep(10_000)
+            }
             pid = 0
         }
         try? FileManager.default.removeItem(at: directory)
