@@ -8,7 +8,7 @@ import CLibc
 public func fuzzGetentOptions(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = fuzzBytes(data, size)
     withArguments(bytes) { arguments in
-        var context = GetentContext(switchSettings: SwitchSettings(fileContents: nil))
+        var context = GetentContext(switchSettings: SwitchSettings(fileContents: nil), output: nullOutput(), errors: nullOutput())
         let options = GetentOptions(arguments)
         switch options.parse(into: &context) {
         case .run(let operandCount):
