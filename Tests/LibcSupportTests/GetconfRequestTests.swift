@@ -11,6 +11,10 @@ struct GetconfRequestTests {
         argv[0] = strdup("getconf")
         for (i, word) in words.enumerated() { argv[i + 1] = strdup(word) }
         argv[words.count + 1] = nil
+        defer {
+            for i in 0...words.count { free(argv[i]) }
+            argv.deallocate()
+        }
         let arguments = Arguments(count: Int32(words.count + 1), vector: argv)
         switch GetconfRequest(arguments) {
         case .help: return "help"
