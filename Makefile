@@ -38,7 +38,7 @@ release:
 # Every test: unit and CLI tests (the CLI tests run build/*), the same under
 # AddressSanitizer and UndefinedBehaviorSanitizer, the man page lint, and a
 # short fuzzing run of every target.
-check: release lint test
+check: release lint test sanitizers fuzz-smoke
 
 test:
 	LIBC_SUPPORT_BUILD=$(CURDIR)/build $(SWIFT) test
