@@ -18,7 +18,13 @@ struct DatabaseScanTests {
         withBytes(Self.run + "\nxx 1 X\n", key: "X") { bytes, key in
             #expect(NetworkRecord.lookup(key, in: bytes)?.name.string == "xx")
         }
+        // glibc's ethers reader gives up at a line of 1,023 bytes or more
+        // (observed: exit 2), so the entry after the long line is not found;
+        // what is tested here is that getting there stays linear.
         withBytes(Self.run + "\n1:2:3:4:5:6 X\n", key: "x") { bytes, key in
+            #expect(EtherRecord.lookup(key, in: bytes) == nil)
+        }
+        withBytes("1:2:3:4:5:6 X\n" + Self.run + "\n", key: "x") { bytes, key in
             #expect(EtherRecord.lookup(key, in: bytes)?.address == EtherAddress(bits: 0x0102_0304_0506))
         }
         withBytes(Self.run + "\nx (a,b,c)\n", key: "x") { bytes, key in
