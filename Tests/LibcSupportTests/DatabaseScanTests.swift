@@ -18,9 +18,9 @@ struct DatabaseScanTests {
         withBytes(Self.run + "\nxx 1 X\n", key: "X") { bytes, key in
             #expect(NetworkRecord.lookup(key, in: bytes)?.name.string == "xx")
         }
-        // glibc's ethers reader gives up at a line of 1,023 bytes or more
-        // (observed: exit 2), so the entry after the long line is not found;
-        // what is tested here is that getting there stays linear.
+        // glibc's ethers lookup stops at a line of 1,023 bytes or more (see
+        // EtherRecord.longestLine): nothing is found past the long line,
+        // and the search through its partial matches stays linear.
         withBytes(Self.run + "\n1:2:3:4:5:6 X\n", key: "x") { bytes, key in
             #expect(EtherRecord.lookup(key, in: bytes) == nil)
         }

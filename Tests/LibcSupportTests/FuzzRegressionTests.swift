@@ -42,4 +42,17 @@ struct FuzzRegressionTests {
         #expect(parse("99999999999999999999999") == nil)
         #expect(parse("0000000000000000000000001") == 1)
     }
+
+    /// fuzz getconf-sources: a CPU list whose range spans almost all of
+    /// UInt64 ("2--2": strtoul reads "-2" as 2^64 - 2) overflowed the total
+    /// (a trap, so getconf _NPROCESSORS_ONLN crashed on such a list).
+    @Test("CPU lists with ranges near UInt64.max are malformed, not a crash")
+    func cpuListOverflow() {
+        func count(_ text: String) -> Int? { Self.withBytes(Array(text.utf8)) { ProcessorCount.countCPUList($0) } }
+        #expect(count("-2 0-1-12 2--2  10-12 2 0 3g1 ") == nil)
+        #expect(count("2--2") == nil)
+        #expect(count("0-1,5--1") == nil)
+        #expect(count("0-3,8-11") == 8)
+        #expect(count("0") == 1)
+    }
 }

@@ -54,8 +54,10 @@ public enum ProcessorCount {
                 last = end
                 i = afterEnd
             }
+            // A range may span almost all of UInt64 ("2--2": "-2" reads as
+            // 2^64 - 2), so both sums are checked.
             let (size, overflow) = (last - first).addingReportingOverflow(1)
-            if overflow { return nil }
+            if overflow || size > UInt64(Int32.max) { return nil }
             total += size
             if total > UInt64(Int32.max) { return nil }
             if i < line.count && line[i] == UInt8(ascii: ",") { i += 1 }

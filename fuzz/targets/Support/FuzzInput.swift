@@ -1,3 +1,4 @@
+import CLibc
 import LibcSupport
 
 /// The fuzzer's input as the library sees file contents: borrowed bytes.
@@ -39,3 +40,17 @@ func withArguments(_ bytes: ByteString, _ body: (Arguments) -> Void) {
     for pointer in originals { pointer?.deallocate() }
     vector.deallocate()
 }
+
+/// The input as a lookup: its first line is the key, the rest the file.
+func splitKeyAndFile(_ bytes: ByteString) -> (key: ByteString, file: ByteString) {
+    guard let newline = bytes.firstIndex(of: 0x0A) else { return (bytes, .empty) }
+    return (bytes.prefix(newline), bytes.dropFirst(newline + 1))
+}
+
+
+/// A fresh buffer writing to /dev/null.
+func nullOutput() -> OutputBuffer {
+    OutputBuffer(FileDescriptor(rawValue: nullDescriptor))
+}
+
+let nullDescriptor: Int32 = clibc_open("/dev/null", O_WRONLY)
