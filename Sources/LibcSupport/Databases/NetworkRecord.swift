@@ -2,7 +2,7 @@
 ///
 /// A line needs only a name: a missing or invalid number gives the entry
 /// 255.255.255.255, as glibc shows it (see `NetworkNumber`).
-public struct NetworkRecord {
+public struct NetworkRecord: LineRecord {
     public var name: ByteString
     /// The network number in host byte order, padded to 32 bits.
     public var number: UInt32

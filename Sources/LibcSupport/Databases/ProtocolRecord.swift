@@ -1,6 +1,6 @@
 /// One line of `/etc/protocols`: `name number aliases...` (see
 /// `NumberedLine` for how the number is read).
-public struct ProtocolRecord {
+public struct ProtocolRecord: LineRecord {
     public var fields: NumberedLine
 
     public init(_ fields: NumberedLine) { self.fields = fields }

@@ -1,6 +1,6 @@
 /// One line of `/etc/rpc`: `name number aliases...` (see `NumberedLine` for
 /// how the number is read).
-public struct RPCRecord {
+public struct RPCRecord: LineRecord {
     public var fields: NumberedLine
 
     public init(_ fields: NumberedLine) { self.fields = fields }

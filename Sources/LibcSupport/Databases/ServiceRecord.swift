@@ -4,7 +4,7 @@
 /// `0120` are 80, `+80` too), refused above 2^32-1, and then cut to 16 bits
 /// (70000 is 4464). A port followed by neither `/` nor the end of the line
 /// makes the line invalid; a bare port (`name 12`) has an empty protocol.
-public struct ServiceRecord {
+public struct ServiceRecord: LineRecord {
     public var name: ByteString
     public var port: UInt16
     public var proto: ByteString
