@@ -86,8 +86,11 @@ public struct MappedFile: ~Copyable {
 
     /// How much of a mapped file a scan reads before it lets go of the
     /// pages behind it (see `releasePages`): a lookup in a file of any size
-    /// then stays within about this much resident file data.
-    public static let scanWindow = 16 << 20
+    /// then stays within about this much resident file data. Measured on
+    /// the 100,000-line passwd (6 MB): 1 MB windows keep a last-entry
+    /// lookup at 1.4 MB peak (below glibc's 2 MB) for 1% more time than
+    /// 16 MB windows (6.5 MB peak).
+    public static let scanWindow = 1 << 20
 
     /// Lets go of the resident pages of `bytes` if they are part of a mapped
     /// file (the pages are dropped from this process, not from the page

@@ -12,7 +12,7 @@ struct FaultsLargeFileTests {
     static let gigabyte = 1 << 30
     /// Peak resident memory allowed for a lookup in the 1 GB file: what a
     /// small lookup needs plus some pages in flight, nowhere near 1 GB.
-    static let memoryLimitKiB = 64 * 1024
+    static let memoryLimitKiB = 8 * 1024
 
     /// Writes `filler` lines up to 1 GB, then `tail`, into a fresh file.
     static func makeFile(in directory: URL, name: String, head: String, filler: String, tail: String) throws -> URL {
