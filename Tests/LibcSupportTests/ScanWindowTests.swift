@@ -112,4 +112,27 @@ struct ScanWindowTests {
             }
         }
     }
+
+    @Test("firstOffset and the case-insensitive search find matches across windows")
+    func genericSearchWindows() {
+        let w = Self.window
+        for needle in [Array("k9:".utf8), Array("loopback".utf8), Array("host9999".utf8)] {
+            let offsets = [3, w - needle.count - 10, w - 2, 2 * w + 1, 3 * w - 1]
+            let bytes = Self.haystack(size: 3 * w + 64, needle: needle, at: offsets)
+            bytes.withUnsafeBufferPointer { buffer in
+                let file = ByteString(start: buffer.baseAddress, count: buffer.count)
+                needle.withUnsafeBufferPointer { n in
+                    let key = ByteString(start: n.baseAddress, count: n.count)
+                    var found: [Int] = []
+                    var from = 0
+                    while let hit = file.firstOffset(of: key, from: from) { found.append(hit); from = hit + 1 }
+                    #expect(found == offsets, "firstOffset \(String(decoding: needle, as: UTF8.self))")
+                    var occurrences = CaseInsensitiveOccurrences(of: key, in: file)
+                    var insensitive: [Int] = []
+                    while let hit = occurrences.next() { insensitive.append(hit) }
+                    #expect(insensitive == offsets, "case-insensitive \(String(decoding: needle, as: UTF8.self))")
+                }
+            }
+        }
+    }
 }

@@ -35,12 +35,27 @@ extension ByteString {
 
     /// The offset of the first occurrence of `needle` at or after `from`
     /// (`memmem`), or nil. An empty needle is never found.
+    ///
+    /// Over a large mapped file the search runs in windows of
+    /// `MappedFile.scanWindow` bytes (overlapping by the needle's length)
+    /// and lets go of the pages of each window it passes without a match,
+    /// so a lookup in a file of any size stays in bounded memory.
     @inlinable
     public func firstOffset(of needle: ByteString, from: Int = 0) -> Int? {
         guard needle.count > 0, from < count, needle.count <= count - from else { return nil }
-        let base = start! + from
-        guard let hit = memmem(base, count - from, needle.start!, needle.count) else { return nil }
-        return from + (UnsafeRawPointer(hit) - UnsafeRawPointer(base))
+        var position = from
+        while count - position >= needle.count {
+            let end = Swift.min(count, position + MappedFile.scanWindow + needle.count - 1)
+            let base = start! + position
+            if let hit = memmem(base, end - position, needle.start!, needle.count) {
+                return position + (UnsafeRawPointer(hit) - UnsafeRawPointer(base))
+            }
+            if end == count { return nil }
+            let next = end - needle.count + 1
+            MappedFile.releasePages(slice(position, next))
+            position = next
+        }
+        return nil
     }
 
     /// The start offset of the line containing `offset`.

@@ -23,10 +23,13 @@ public struct CaseInsensitiveOccurrences: Sequence, IteratorProtocol {
     let upper: UInt8
     var nextLower: Int?
     var nextUpper: Int?
+    /// Lets go of the pages both cursors have passed.
+    var progress: ScanProgress
 
     public init(of needle: ByteString, in haystack: ByteString, from: Int = 0) {
         self.haystack = haystack
         self.needle = needle
+        progress = ScanProgress(haystack, from: from)
         last = haystack.count - needle.count
         // The longest run of non-letters in the needle.
         var bestOffset = 0, bestLength = 0, runStart = 0
@@ -64,6 +67,9 @@ public struct CaseInsensitiveOccurrences: Sequence, IteratorProtocol {
             }
             if nextLower == position { nextLower = Self.offset(of: lower, in: haystack, from: position + 1, through: last) }
             if nextUpper == position { nextUpper = Self.offset(of: upper, in: haystack, from: position + 1, through: last) }
+            // Pages before the candidate's own page go (a caller looking
+            // back to a far line start maps them back).
+            progress.passed(position)
             if haystack.slice(position, position + needle.count).equalsIgnoringASCIICase(needle) { return position }
         }
     }
@@ -72,6 +78,7 @@ public struct CaseInsensitiveOccurrences: Sequence, IteratorProtocol {
         let anchor = needle.slice(anchorOffset, anchorOffset + anchorLength)
         while let hit = haystack.firstOffset(of: anchor, from: anchorFrom) {
             anchorFrom = hit + 1
+            progress.passed(Swift.max(0, hit - anchorOffset))
             let position = hit - anchorOffset
             if position < 0 { continue }
             if position > last { return nil }
@@ -84,9 +91,22 @@ public struct CaseInsensitiveOccurrences: Sequence, IteratorProtocol {
     @inline(__always)
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
-    /// The offset of the first `byte` in `from...through`, or nil.
+    /// The offset of the first `byte` in `from...through`, or nil. Over a
+    /// large mapped file the pages of each `MappedFile.scanWindow` passed
+    /// without the byte are let go (bounded memory for any file size; the
+    /// other case's cursor may read some of them again, which maps them
+    /// back).
     static func offset(of byte: UInt8, in bytes: ByteString, from: Int, through: Int) -> Int? {
-        guard from <= through, let hit = memchr(bytes.start! + from, Int32(byte), through - from + 1) else { return nil }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(bytes.start!)
+        var position = from
+        while position <= through {
+            let end = Swift.min(through + 1, position + MappedFile.scanWindow)
+            if let hit = memchr(bytes.start! + position, Int32(byte), end - position) {
+                return UnsafeRawPointer(hit) - UnsafeRawPointer(bytes.start!)
+            }
+            if end > through { return nil }
+            MappedFile.releasePages(bytes.slice(position, end))
+            position = end
+        }
+        return nil
     }
 }

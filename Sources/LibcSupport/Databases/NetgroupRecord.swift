@@ -59,8 +59,12 @@ public struct NetgroupRecord {
     /// one, if several do). Its name must start the line.
     public static func find(_ name: ByteString, in file: ByteString) -> NetgroupRecord? {
         var from = 0
+        var progress = ScanProgress(file)
         while let hit = file.firstOffset(of: name, from: from) {
             from = hit + 1
+            // Pages before the hit's own go (looking back to the previous
+            // line maps them back if needed).
+            progress.passed(hit)
             // The name must begin a physical line that does not continue the
             // one before it.
             if hit > 0 {

@@ -24,6 +24,7 @@ public enum WordSearch {
             return nil
         }
         var from = 0
+        var progress = ScanProgress(file)
         while let hit = file.firstOffset(of: word, from: from) {
             if let (result, lineEnd) = check(hit, word, file, body) {
                 if let result { return result }
@@ -31,6 +32,7 @@ public enum WordSearch {
             } else {
                 from = hit + 1
             }
+            progress.passed(from)
         }
         return nil
     }

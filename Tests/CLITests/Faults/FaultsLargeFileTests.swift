@@ -84,4 +84,25 @@ struct FaultsLargeFileTests {
                     "getent \(arguments) on a 1 GB file peaked at \(m.maxResidentKiB) KiB")
         }
     }
+
+    /// The other file databases search by word (case-sensitive for
+    /// services, ignoring case for networks) through the same bounded scans.
+    @Test("1 GB services and networks: the last entry and a miss, in bounded memory", arguments: [
+        ("services", "filler          9999/tcp   alias-one alias-two   # comment\n", "lastsvc 4242/tcp\n",
+         ["lastsvc", "alias-two", "absent"], ["lastsvc               4242/tcp\n", "filler                9999/tcp alias-one alias-two\n", ""]),
+        ("networks", "filler.net 10.9   alias-one alias-two   # comment\n", "lastnet 10.42\n",
+         ["LASTNET", "absent"], ["lastnet               10.42.0.0\n", ""]),
+    ])
+    func gigabyteWordDatabases(_ database: String, _ filler: String, _ tail: String, _ keys: [String], _ expected: [String]) throws {
+        let directory = FaultSandbox.scratchDirectory("1g-\(database)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try Self.makeFile(in: directory, name: database, head: "", filler: filler, tail: tail)
+        for (key, output) in zip(keys, expected) {
+            let (m, out) = Self.measure(Sandbox.tool("getent"), [database, key], file: file, over: database, directory: directory)
+            #expect(m.status == (output.isEmpty ? 2 : 0), "getent \(database) \(key)")
+            #expect(out == output, "getent \(database) \(key)")
+            #expect(m.maxResidentKiB > 0 && m.maxResidentKiB < Self.memoryLimitKiB,
+                    "getent \(database) \(key) on a 1 GB file peaked at \(m.maxResidentKiB) KiB")
+        }
+    }
 }
