@@ -392,4 +392,29 @@ static inline int clibc_affinity_count(void) {
     return CPU_COUNT_S(sizeof mask, (cpu_set_t *)(void *)mask);
 }
 
+/* ---- CPUID (x86 only) ----
+ * clibc_cpuid: the CPUID instruction for `leaf` and `subleaf`, its EAX, EBX,
+ * ECX and EDX stored in registers[0..3]. Returns 1, or 0 with the registers
+ * zeroed where the architecture has no CPUID (callers then use sysfs). A
+ * leaf above the processor's maximum returns unspecified data: callers check
+ * the maximum (leaf 0, leaf 0x80000000) first. */
+#if defined(__x86_64__) || defined(__i386__)
+static inline int clibc_cpuid(uint32_t leaf, uint32_t subleaf, uint32_t registers[4]) {
+    uint32_t a, b, c, d;
+    __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(leaf), "c"(subleaf));
+    registers[0] = a;
+    registers[1] = b;
+    registers[2] = c;
+    registers[3] = d;
+    return 1;
+}
+#else
+static inline int clibc_cpuid(uint32_t leaf, uint32_t subleaf, uint32_t registers[4]) {
+    (void)leaf;
+    (void)subleaf;
+    registers[0] = registers[1] = registers[2] = registers[3] = 0;
+    return 0;
+}
+#endif
+
 #endif

@@ -1,7 +1,7 @@
 /// Computes the values of getconf names.
 ///
 /// Several names share one fact (every file system name needs the same
-/// `statfs`, every cache name the same sysfs directories, both page counts
+/// `statfs`, every cache name the same CPUID leaves or sysfs directories, both page counts
 /// the same `sysinfo`), so the evaluator remembers each fact once it has
 /// asked the kernel: `getconf -a` costs one call per fact, not per name.
 struct GetconfEvaluator: ~Copyable {
@@ -10,6 +10,7 @@ struct GetconfEvaluator: ~Copyable {
 
     private var fileSystem: FileSystemState = .unknown
     private var isExt4: Bool?
+    private var processorCaches: ProcessorCacheState = .unknown
     private var caches: CacheGeometry?
     private var memory: MemoryState = .unknown
     private var groupLimit: Int?
@@ -18,6 +19,14 @@ struct GetconfEvaluator: ~Copyable {
         case unknown
         case known(FileSystemStatus)
         case failed(Errno)
+    }
+
+    /// CPUID's description of the caches, once asked; `.unavailable` sends
+    /// the cache names to sysfs.
+    private enum ProcessorCacheState {
+        case unknown
+        case known(CPUIDCacheTable)
+        case unavailable
     }
 
     private enum MemoryState {
@@ -59,6 +68,13 @@ struct GetconfEvaluator: ~Copyable {
             return GetconfEvaluator.number(Int64(groupLimit!))
         case .threadStackMinimum: return .number(ThreadStackMinimum.current())
         case .cache(let level, let kind, let attribute):
+            if case .unknown = processorCaches {
+                processorCaches = CPUIDCacheTable.decode(ProcessorCPUID()).map { .known($0) } ?? .unavailable
+            }
+            if case .known(let table) = processorCaches {
+                guard let value = table.value(level: Int(level), kind: kind, attribute: attribute) else { return .undefined }
+                return .number(value)
+            }
             if caches == nil { caches = CacheGeometry() }
             guard let value = caches!.value(level: Int(level), kind: kind, attribute: attribute) else { return .undefined }
             return .number(value)
