@@ -10,6 +10,10 @@ struct GetconfEvaluator: ~Copyable {
 
     private var fileSystem: FileSystemState = .unknown
     private var isExt4: Bool?
+    /// `stat` of the path, shared by `_POSIX_ASYNC_IO` and the ext4 check.
+    private var pathStatus: Result<FileStatus, Errno>?
+    /// Soft resource limits once asked (several names share each one).
+    private var limits = ResourceLimitCache()
     private var processorCaches: ProcessorCacheState = .unknown
     private var caches: CacheGeometry?
     private var memory: MemoryState = .unknown
@@ -51,9 +55,9 @@ struct GetconfEvaluator: ~Copyable {
         case .undefined: return .undefined
         case .pageSize: return .number(AuxiliaryVector.pageSize)
         case .clockTicks: return .number(AuxiliaryVector.clockTicks)
-        case .argumentSpace: return .number(ArgumentSpace.current())
+        case .argumentSpace: return .number(ArgumentSpace.limit(stackLimit: limits.softLimit(.stack)))
         case .softLimit(let limit):
-            guard let value = limit.softLimit else { return .undefined }
+            guard let value = limits.softLimit(limit) else { return .undefined }
             return GetconfEvaluator.number(Int64(clamping: value))
         case .processorsConfigured: return .number(ProcessorCount.configured())
         case .processorsOnline: return .number(ProcessorCount.online())
@@ -80,11 +84,9 @@ struct GetconfEvaluator: ~Copyable {
             return .number(value)
         case .asynchronousIO:
             // Asynchronous I/O works on regular files and block devices.
-            do {
-                let status = try FileStatus(path: path)
-                return status.isRegularFile || status.isBlockDevice ? .number(1) : .undefined
-            } catch {
-                return .failure(error)
+            switch fileStatus() {
+            case .success(let status): return status.isRegularFile || status.isBlockDevice ? .number(1) : .undefined
+            case .failure(let error): return .failure(error)
             }
         case .linkMax, .nameMax, .fileSizeBits, .symbolicLinks, .chownRestricted,
              .allocationSizeMinimum, .transferSizeMinimum, .transferAlignment:
@@ -103,7 +105,9 @@ struct GetconfEvaluator: ~Copyable {
         switch source {
         case .linkMax:
             if status.magic == FileSystemLimits.extMagic {
-                if isExt4 == nil { isExt4 = Ext4Detection.isExt4(path: path) }
+                if isExt4 == nil {
+                    if case .success(let status) = fileStatus() { isExt4 = Ext4Detection.isExt4(status) } else { isExt4 = false }
+                }
                 return .number(isExt4! ? FileSystemLimits.ext4LinkMax : FileSystemLimits.ext2LinkMax)
             }
             return .number(limits.linkMax)
@@ -128,6 +132,17 @@ struct GetconfEvaluator: ~Copyable {
             }
         }
         return fileSystem
+    }
+
+    private mutating func fileStatus() -> Result<FileStatus, Errno> {
+        if pathStatus == nil {
+            do throws(Errno) {
+                pathStatus = .success(try FileStatus(path: path))
+            } catch {
+                pathStatus = .failure(error)
+            }
+        }
+        return pathStatus!
     }
 
     private mutating func memoryStatus() -> MemoryStatus? {

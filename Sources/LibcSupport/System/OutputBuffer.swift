@@ -128,8 +128,16 @@ public struct OutputBuffer: ~Copyable {
 
     /// Appends `byte` `count` times (column padding).
     public mutating func append(repeating byte: UInt8, count: Int) {
+        // One memset per buffer's worth, not a call per byte (getconf -a pads
+        // every name to 35 columns: thousands of bytes).
         var n = count
-        while n > 0 { append(byte); n -= 1 }
+        while n > 0 {
+            if used == capacity { flush() }
+            let chunk = Swift.min(n, capacity - used)
+            memset(storage + used, Int32(byte), chunk)
+            used += chunk
+            n -= chunk
+        }
     }
 
     /// Writes out what is buffered. Returns false if any write so far failed.

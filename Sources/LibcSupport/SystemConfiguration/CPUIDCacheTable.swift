@@ -64,11 +64,21 @@ public struct CPUIDCacheTable: Sendable, Equatable {
     /// missing, the vendor is not one decoded here, or the processor lacks
     /// the leaves.
     public static func decode<Reader: CPUIDReading>(_ cpuid: Reader) -> CPUIDCacheTable? {
-        guard let identity = cpuid.registers(leaf: 0, subleaf: 0) else { return nil }
+        // Each CPUID costs a trap to the hypervisor on a virtual machine
+        // (microseconds), so ask as few as the decoding needs. AMD repeats
+        // the vendor string in function 8000_0000h, next to the highest
+        // extended function: one question answers both for AMD and Hygon.
+        // Intel leaves those registers reserved (zero): leaf 0 then.
+        guard let extended = cpuid.registers(leaf: 0x8000_0000, subleaf: 0) else { return nil }
+        let extendedVendor = (extended.ebx, extended.edx, extended.ecx)
+        if extendedVendor == amd || extendedVendor == hygon {
+            return decodeExtended(cpuid, maximumExtendedLeaf: extended.eax)
+        }
         // The vendor string is EBX, EDX, ECX in that order.
-        let vendor = (identity.ebx, identity.edx, identity.ecx)
-        if vendor == intel { return decodeDeterministic(cpuid, maximumLeaf: identity.eax) }
-        if vendor == amd || vendor == hygon { return decodeExtended(cpuid) }
+        guard let identity = cpuid.registers(leaf: 0, subleaf: 0) else { return nil }
+        if (identity.ebx, identity.edx, identity.ecx) == intel {
+            return decodeDeterministic(cpuid, maximumLeaf: identity.eax)
+        }
         return nil
     }
 
@@ -164,8 +174,8 @@ public struct CPUIDCacheTable: Sendable, Equatable {
     static let encodedWays: [Int] = [0, 1, 2, 3, 4, 6, 8, 0, 16, 0, 32, 48, 64, 96, 128, -1]
 
     /// AMD and Hygon: functions 8000_0005h and 8000_0006h.
-    static func decodeExtended<Reader: CPUIDReading>(_ cpuid: Reader) -> CPUIDCacheTable? {
-        guard let limits = cpuid.registers(leaf: 0x8000_0000, subleaf: 0), limits.eax >= 0x8000_0006,
+    static func decodeExtended<Reader: CPUIDReading>(_ cpuid: Reader, maximumExtendedLeaf: UInt32) -> CPUIDCacheTable? {
+        guard maximumExtendedLeaf >= 0x8000_0006, maximumExtendedLeaf <= 0x8000_FFFF,
               let levelOne = cpuid.registers(leaf: 0x8000_0005, subleaf: 0),
               let levelsTwoThree = cpuid.registers(leaf: 0x8000_0006, subleaf: 0) else { return nil }
         var table = CPUIDCacheTable()

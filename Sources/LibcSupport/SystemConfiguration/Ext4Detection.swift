@@ -13,6 +13,12 @@ public enum Ext4Detection {
     /// driver.
     public static func isExt4(path: UnsafePointer<CChar>) -> Bool {
         guard let status = try? FileStatus(path: path) else { return false }
+        return isExt4(status)
+    }
+
+    /// Whether the file `status` describes (on an ext2/3/4 file system) is
+    /// served by the ext4 driver: for callers that already have its status.
+    public static func isExt4(_ status: FileStatus) -> Bool {
         // Device links are short (`../../devices/.../block/sda/sda1`).
         return withUnsafeTemporaryAllocation(byteCount: 1024, alignment: 1) { raw in
             let buffer = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
