@@ -1,6 +1,7 @@
 /// The CPU caches as the kernel describes them in
 /// `/sys/devices/system/cpu/cpu0/cache/index*/`, for the `LEVEL*_CACHE_*`
-/// names.
+/// names where CPUID cannot answer (``CPUIDCacheTable``: architectures other
+/// than x86, vendors it does not decode).
 ///
 /// Opening sysfs files is the expensive part (several microseconds each), so
 /// the `cache` directory is opened once and its files read relative to it;
@@ -62,7 +63,13 @@ public struct CacheGeometry: ~Copyable {
 
     /// Identifies the caches of CPU 0; no caches if sysfs is not mounted.
     public init() {
-        directory = try? SmallFile.openDirectory("/sys/devices/system/cpu/cpu0/cache")
+        self.init(directory: try? SmallFile.openDirectory("/sys/devices/system/cpu/cpu0/cache"))
+    }
+
+    /// The caches a directory laid out like sysfs's `cache` describes
+    /// (tests); takes ownership of `directory`.
+    init(directory: FileDescriptor?) {
+        self.directory = directory
         guard directory != nil else { return }
         while count < CacheGeometry.capacity {
             guard let level = readNumber("level", ofIndex: count), let kind = readKind(ofIndex: count) else { break }

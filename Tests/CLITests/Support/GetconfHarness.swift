@@ -49,8 +49,18 @@ enum GetconfHarness {
     /// Our value where it deliberately differs from glibc's, else nil.
     static func deliberateValue(of name: String) -> String? {
         if name == "SSIZE_MAX" { return String(Int.max) } // glibc: 32767
-        if name.hasPrefix("LEVEL") { return SysfsCaches.value(of: name) ?? "undefined" }
+        if name.hasPrefix("LEVEL") && !cachesFromCPUID { return SysfsCaches.value(of: name) ?? "undefined" }
         return nil
+    }
+
+    /// Whether the cache names come from CPUID, as glibc's do on x86: they
+    /// are then compared with glibc's strictly; elsewhere ours are sysfs's.
+    static var cachesFromCPUID: Bool {
+        #if arch(x86_64) || arch(i386)
+        return true
+        #else
+        return false
+        #endif
     }
 
     /// Whether two live values are close enough (free memory moves).
