@@ -113,7 +113,8 @@ struct UserDatabaseTests {
             return
         }
         let elapsed = Date().timeIntervalSince(start)
-        #expect(elapsed < 2, "took \(elapsed) s")
+        // Bounded by the timeout, with room for a loaded machine.
+        #expect(elapsed < 10, "took \(elapsed) s")
         #expect(elapsed >= 0.3, "the silent service was not waited for")
     }
 
