@@ -1,8 +1,9 @@
 # libc-support: static getconf and getent.
 #
 #   make              static, stripped release binaries in build/
-#   make check        every test (unit, CLI, sanitizers, fuzz smoke run)
-#   make install      DESTDIR=... PREFIX=/usr
+#   make aarch64      the same for ARMv8 in build/aarch64/ (or make ARCH=aarch64)
+#   make check        every test (unit, CLI, aarch64 under qemu, sanitizers, fuzz smoke run)
+#   make install      DESTDIR=... PREFIX=/usr (ARCH=aarch64, or make install-aarch64)
 #   make bench        benchmarks (ratios against glibc's tools)
 #   make fuzz         libFuzzer targets, FUZZ_SECONDS each (default 60)
 
@@ -34,9 +35,18 @@ RELEASE_FLAGS_PIE := -c release --swift-sdks-path sdk --swift-sdk $(SDK) \
 	--scratch-path $(SCRATCH_PIE) -Xlinker $(UNICODE_TABLES) \
 	-Xswiftc -Xclang-linker -Xswiftc -static-pie
 
-.PHONY: all release check test unit-test sanitizers sanitizer-address sanitizer-undefined lint install bench fuzz fuzz-smoke clean
+.PHONY: all release aarch64 aarch64-sysroot test-aarch64 install-x86_64 install-aarch64 check test unit-test sanitizers sanitizer-address sanitizer-undefined lint install bench fuzz fuzz-smoke clean
 
-all: release
+# ARCH picks what `make` and `make install` build: x86_64 (the default) or
+# aarch64.
+ARCH ?= x86_64
+BUILD_x86_64  := release
+BUILD_aarch64 := aarch64
+ifeq ($(BUILD_$(ARCH)),)
+$(error ARCH=$(ARCH): only x86_64 and aarch64 are built)
+endif
+
+all: $(BUILD_$(ARCH))
 
 release:
 	$(SWIFT) build $(RELEASE_FLAGS) --product getconf
@@ -45,10 +55,41 @@ release:
 	$(STRIP) -o build/getconf $(SCRATCH)/release/getconf
 	$(STRIP) -o build/getent $(SCRATCH_PIE)/release/getent
 
+# ARMv8 (aarch64): the same sources through the second SDK bundle in sdk/.
+# The toolchain's Embedded standard library exists for aarch64-none-none-elf
+# only, so Swift compiles for that target (same ABI and data layout) while
+# its C importer, the C compiler and the link see aarch64 Linux with musl
+# (the unofficial flags are in the bundle's toolset.json; see README). The
+# sysroot is made of links to Debian's musl-dev:arm64 and cross gcc files.
+# getent static-pie, getconf plain static, as on x86_64.
+AARCH64_SDK      := aarch64-linux-musl-embedded
+AARCH64_SYSROOT  := sdk/musl-aarch64.artifactbundle/aarch64-linux-musl/sysroot
+AARCH64_STRIP    ?= aarch64-linux-gnu-strip
+AARCH64_UNICODE_TABLES := $(TOOLCHAIN)/lib/swift/embedded/aarch64-none-none-elf/libswiftUnicodeDataTables.a
+AARCH64_FLAGS    := -c release --swift-sdks-path sdk --swift-sdk $(AARCH64_SDK) \
+	-Xlinker $(AARCH64_UNICODE_TABLES)
+
+aarch64: aarch64-sysroot
+	$(SWIFT) build $(AARCH64_FLAGS) --scratch-path $(SCRATCH)-aarch64 --product getconf
+	$(SWIFT) build $(AARCH64_FLAGS) --scratch-path $(SCRATCH_PIE)-aarch64 \
+		-Xswiftc -Xclang-linker -Xswiftc -static-pie --product getent
+	mkdir -p build/aarch64
+	$(AARCH64_STRIP) -o build/aarch64/getconf $(SCRATCH)-aarch64/release/getconf
+	$(AARCH64_STRIP) -o build/aarch64/getent $(SCRATCH_PIE)-aarch64/release/getent
+
+aarch64-sysroot:
+	./scripts/aarch64-sysroot $(AARCH64_SYSROOT)
+
+# The aarch64 binaries under qemu-aarch64-static against the x86_64 ones
+# (Tests/CLITests/AArch64; `make test` runs them too once they are built).
+test-aarch64: release aarch64
+	LIBC_SUPPORT_BUILD=$(CURDIR)/build $(SWIFT) test --filter AArch64
+
 # Every test: unit and CLI tests (the CLI tests run build/*), the same under
 # AddressSanitizer and UndefinedBehaviorSanitizer, the man page lint, and a
-# short fuzzing run of every target.
-check: release lint test sanitizers fuzz-smoke
+# short fuzzing run of every target. The aarch64 binaries are built first so
+# that the test run includes their suite under qemu.
+check: release aarch64 lint test sanitizers fuzz-smoke
 
 test:
 	LIBC_SUPPORT_BUILD=$(CURDIR)/build $(SWIFT) test
@@ -74,7 +115,7 @@ SANITIZE_undefined := -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=undef
 # Suites about the release binaries themselves (ELF layout, static tables,
 # the files and system calls of a static binary, a faked kernel under
 # ptrace) do not apply to the sanitized glibc-linked builds.
-SANITIZER_SKIP := GetconfStaticBinaryTests|GetconfStaticTableTests|HardeningTests|SecurityTests|GetconfKernelTests
+SANITIZER_SKIP := AArch64|GetconfStaticBinaryTests|GetconfStaticTableTests|HardeningTests|SecurityTests|GetconfKernelTests
 
 sanitizers: sanitizer-address sanitizer-undefined
 
@@ -99,10 +140,16 @@ fuzz:
 bench: release
 	./bench/run
 
-install: release
+install: install-$(ARCH)
+
+install-x86_64: BIN := build
+install-aarch64: BIN := build/aarch64
+install-x86_64: release
+install-aarch64: aarch64
+install-x86_64 install-aarch64:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 0755 build/getconf build/getent $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(BIN)/getconf $(BIN)/getent $(DESTDIR)$(BINDIR)/
 	install -m 0644 man/getconf.1 man/getent.1 $(DESTDIR)$(MANDIR)/man1/
 
 clean:
-	rm -rf build $(SCRATCH) $(SCRATCH_PIE) .build .build-address .build-undefined .build-fuzz
+	rm -rf build $(SCRATCH) $(SCRATCH_PIE) $(SCRATCH)-aarch64 $(SCRATCH_PIE)-aarch64 $(AARCH64_SYSROOT) .build .build-address .build-undefined .build-fuzz

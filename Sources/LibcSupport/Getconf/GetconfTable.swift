@@ -5,8 +5,9 @@ extension GetconfVariable {
     /// order, for byte-compatible `-a` output), then the names beyond glibc's,
     /// which `-a` does not print. Fixed values are those glibc reports on
     /// Linux x86-64 (the C library's own constants: options, `NL_*`,
-    /// `MB_LEN_MAX`, compiler flags); everything that depends on the machine,
-    /// the process or the file system is computed (see `Source`).
+    /// `MB_LEN_MAX`, compiler flags), those that differ on AArch64 taken from
+    /// `TargetArchitecture`; everything that depends on the machine, the
+    /// process or the file system is computed (see `Source`).
     ///
     /// To add a name: one row here; a new kind of computed value also needs a
     /// `Source` case and its evaluation in `GetconfEvaluator`.
@@ -33,8 +34,8 @@ extension GetconfVariable {
         GetconfVariable("ARG_MAX", .system, .argumentSpace),
         GetconfVariable("ATEXIT_MAX", .system, .number(2147483647)),
         GetconfVariable("CHAR_BIT", .limit, .number(UInt8.bitWidth)),
-        GetconfVariable("CHAR_MAX", .limit, .number(Int(CChar.max))),
-        GetconfVariable("CHAR_MIN", .limit, .number(Int(CChar.min))),
+        GetconfVariable("CHAR_MAX", .limit, .number(TargetArchitecture.charMaximum)),
+        GetconfVariable("CHAR_MIN", .limit, .number(TargetArchitecture.charMinimum)),
         GetconfVariable("CHILD_MAX", .system, .softLimit(.processes)),
         GetconfVariable("CLK_TCK", .system, .clockTicks),
         GetconfVariable("INT_MAX", .limit, .number(Int(Int32.max))),
@@ -190,8 +191,8 @@ extension GetconfVariable {
         GetconfVariable("XBS5_ILP32_OFFBIG_LIBS", .string, .text("")),
         GetconfVariable("XBS5_ILP32_OFFBIG_LINTFLAGS", .string, .text("")),
         GetconfVariable("_XBS5_LP64_OFF64", .system, .number(1)),
-        GetconfVariable("XBS5_LP64_OFF64_CFLAGS", .string, .text("-m64")),
-        GetconfVariable("XBS5_LP64_OFF64_LDFLAGS", .string, .text("-m64")),
+        GetconfVariable("XBS5_LP64_OFF64_CFLAGS", .string, .text(TargetArchitecture.lp64CompilerFlags)),
+        GetconfVariable("XBS5_LP64_OFF64_LDFLAGS", .string, .text(TargetArchitecture.lp64CompilerFlags)),
         GetconfVariable("XBS5_LP64_OFF64_LIBS", .string, .text("")),
         GetconfVariable("XBS5_LP64_OFF64_LINTFLAGS", .string, .text("")),
         GetconfVariable("_XBS5_LPBIG_OFFBIG", .system, .undefined),
@@ -212,8 +213,8 @@ extension GetconfVariable {
         GetconfVariable("POSIX_V6_ILP32_OFFBIG_LIBS", .string, .text("")),
         GetconfVariable("POSIX_V6_ILP32_OFFBIG_LINTFLAGS", .string, .text("")),
         GetconfVariable("_POSIX_V6_LP64_OFF64", .system, .number(1)),
-        GetconfVariable("POSIX_V6_LP64_OFF64_CFLAGS", .string, .text("-m64")),
-        GetconfVariable("POSIX_V6_LP64_OFF64_LDFLAGS", .string, .text("-m64")),
+        GetconfVariable("POSIX_V6_LP64_OFF64_CFLAGS", .string, .text(TargetArchitecture.lp64CompilerFlags)),
+        GetconfVariable("POSIX_V6_LP64_OFF64_LDFLAGS", .string, .text(TargetArchitecture.lp64CompilerFlags)),
         GetconfVariable("POSIX_V6_LP64_OFF64_LIBS", .string, .text("")),
         GetconfVariable("POSIX_V6_LP64_OFF64_LINTFLAGS", .string, .text("")),
         GetconfVariable("_POSIX_V6_LPBIG_OFFBIG", .system, .undefined),
@@ -234,8 +235,8 @@ extension GetconfVariable {
         GetconfVariable("POSIX_V7_ILP32_OFFBIG_LIBS", .string, .text("")),
         GetconfVariable("POSIX_V7_ILP32_OFFBIG_LINTFLAGS", .string, .text("")),
         GetconfVariable("_POSIX_V7_LP64_OFF64", .system, .number(1)),
-        GetconfVariable("POSIX_V7_LP64_OFF64_CFLAGS", .string, .text("-m64")),
-        GetconfVariable("POSIX_V7_LP64_OFF64_LDFLAGS", .string, .text("-m64")),
+        GetconfVariable("POSIX_V7_LP64_OFF64_CFLAGS", .string, .text(TargetArchitecture.lp64CompilerFlags)),
+        GetconfVariable("POSIX_V7_LP64_OFF64_LDFLAGS", .string, .text(TargetArchitecture.lp64CompilerFlags)),
         GetconfVariable("POSIX_V7_LP64_OFF64_LIBS", .string, .text("")),
         GetconfVariable("POSIX_V7_LP64_OFF64_LINTFLAGS", .string, .text("")),
         GetconfVariable("_POSIX_V7_LPBIG_OFFBIG", .system, .undefined),
