@@ -56,9 +56,8 @@ public struct AddressSorter {
                 label: policy.label(address), precedence: policy.precedence(address), scope: policy.scope(address),
                 sourceLabel: source.map { policy.label($0) } ?? 0, sourceScope: source.map { policy.scope($0) } ?? 0))
         }
-        var scratch = items
-        AddressSorter.mergeSort(&items, &scratch, 0, items.count) { compare($0, $1) }
-        for i in 0..<items.count { addresses[i] = items[i].address }
+        let order = StableOrder.positions(count: items.count) { compare(items[$0], items[$1]) <= 0 }
+        for (i, position) in order.enumerated() { addresses[i] = items[position].address }
     }
 
     /// Negative when `a` goes first.
@@ -117,28 +116,5 @@ public struct AddressSorter {
             source.scopeID = scope
             return source
         }
-    }
-
-    /// Top-down merge sort of `items[lower..<upper]`; ties (a non-positive
-    /// comparison) keep the left element first.
-    static func mergeSort(_ items: inout [Candidate], _ scratch: inout [Candidate], _ lower: Int, _ upper: Int,
-                          _ compare: (Candidate, Candidate) -> Int) {
-        let count = upper - lower
-        if count < 2 { return }
-        let middle = lower + count / 2
-        mergeSort(&items, &scratch, lower, middle, compare)
-        mergeSort(&items, &scratch, middle, upper, compare)
-        var i = lower, j = middle, k = lower
-        while i < middle && j < upper {
-            if compare(items[i], items[j]) <= 0 {
-                scratch[k] = items[i]; i += 1
-            } else {
-                scratch[k] = items[j]; j += 1
-            }
-            k += 1
-        }
-        while i < middle { scratch[k] = items[i]; i += 1; k += 1 }
-        while j < upper { scratch[k] = items[j]; j += 1; k += 1 }
-        for m in lower..<upper { items[m] = scratch[m] }
     }
 }

@@ -46,7 +46,9 @@ struct DropInRecords {
                 if !files.contains(where: { $0.stem == stem }) { files.append((stem, index)) }
             }
         }
-        files.sort { $0.stem.lexicographicallyPrecedes($1.stem) }
+        files = StableOrder.positions(count: files.count) {
+            !files[$1].stem.lexicographicallyPrecedes(files[$0].stem)
+        }.map { files[$0] }
         var seen: [[UInt8]] = []
         for file in files {
             let found = file.stem.withUnsafeBufferPointer {

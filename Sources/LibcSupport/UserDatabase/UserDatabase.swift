@@ -146,9 +146,10 @@ public struct UserDatabase {
     /// the record's own members (the order systemd's NSS module prints).
     func addMemberships(to group: inout JSONGroupRecord) {
         let members = memberships(key: "groupName", name: group.name, answerKey: "userName")
-        for member in members.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            group.addMember(member)
+        let order = StableOrder.positions(count: members.count) {
+            !members[$1].lexicographicallyPrecedes(members[$0])
         }
+        for position in order { group.addMember(members[position]) }
     }
 
     // MARK: Services
