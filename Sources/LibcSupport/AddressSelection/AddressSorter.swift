@@ -43,7 +43,8 @@ public struct AddressSorter {
         }
         var items: [Candidate] = []
         for (i, address) in addresses.enumerated() {
-            let source = AddressSorter.sourceAddress(for: address)
+            let source = AddressSorter.loopbackSource(for: address, interfaces: known)
+                ?? AddressSorter.sourceAddress(for: address)
             var prefix = 0
             if let source {
                 for (local, length) in interfaces where local == source || (source.isV4Mapped && local.family == .v4 && local.v4Mapped == source) {
@@ -97,6 +98,21 @@ public struct AddressSorter {
         let h = (destination.high ^ source.high).leadingZeroBitCount
         if h < 64 { return h }
         return 64 + (destination.low ^ source.low).leadingZeroBitCount
+    }
+
+    /// The source of a datagram socket connected to 127.0.0.1 or ::1,
+    /// known without asking the kernel (four system calls each, the larger
+    /// part of `getent ahosts localhost`): that same address, when the
+    /// interface addresses read over netlink (`interfaces`) show the
+    /// loopback interface up. ::1 among them is the sign: Linux removes a
+    /// downed interface's IPv6 addresses (127.0.0.1 stays listed, but
+    /// unreachable). nil: ask the kernel (`sourceAddress(for:)`).
+    static func loopbackSource(for destination: IPAddress, interfaces: [(IPAddress, Int)]?) -> IPAddress? {
+        guard let interfaces, destination.scopeID == 0,
+              destination.isV6Loopback || (destination.family == .v4 && destination.v4Value == 0x7F00_0001),
+              interfaces.contains(where: { $0.0.isV6Loopback }),
+              interfaces.contains(where: { $0.0 == destination }) else { return nil }
+        return destination
     }
 
     /// The source address the kernel picks for `destination`, or nil when
