@@ -18,18 +18,19 @@ public enum AccountLookup<Record: AccountRecord> {
                        merged: ((Record) -> Void)? = nil,
                        systemd: AccountKey? = nil,
                        _ find: (ByteString, Bool) -> (ServiceStatus, Record?)) -> Record? {
+        // No local function to keep a record: capturing `found` in one
+        // would put it in a heap box.
         var found: Record?
-        func keep(_ record: Record, _ merging: Bool) {
-            if merging, let merged { merged(record) } else { found = record }
-        }
         let status = AccountSources.lookup(configuration, context: &context, path: Record.path, kind: Record.kind,
                                            compatSupported: compatSupported, systemd: systemd,
                                            keepLine: { line, merging in
-                                               if let record = Record.parse(line) { keep(record, merging) }
+                                               guard let record = Record.parse(line) else { return }
+                                               if merging, let merged { merged(record) } else { found = record }
                                            },
                                            searchFile: { bytes, compat, merging in
                                                let (status, record) = find(bytes, compat)
-                                               if let record { keep(record, merging) }
+                                               guard let record else { return status }
+                                               if merging, let merged { merged(record) } else { found = record }
                                                return status
                                            })
         return status == .success ? found : nil
