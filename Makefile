@@ -22,9 +22,15 @@ FUZZ_SECONDS ?= 60
 TOOLS      := getconf getent
 
 # The release build: Embedded Swift, statically linked with musl, through the
-# Swift SDK bundle in sdk/ (its sysroot points at Debian's musl-dev).
+# Swift SDK bundle in sdk/ (its sysroot points at Debian's musl-dev). For
+# size, its toolset adds to -Osize: no SIL closure specialization (a copy of
+# a function per closure passed), LLVM's machine outliner (repeated
+# instruction sequences become calls) and identical code folding in the
+# linker; the linker script drops sections nothing reads at run time.
+DISCARD_SCRIPT := $(CURDIR)/sdk/musl.artifactbundle/x86_64-linux-musl/discard.ld
 RELEASE_FLAGS := -c release --swift-sdks-path sdk --swift-sdk $(SDK) \
-	--scratch-path $(SCRATCH) -Xlinker $(UNICODE_TABLES)
+	--scratch-path $(SCRATCH) -Xlinker $(UNICODE_TABLES) \
+	-Xlinker -T -Xlinker $(DISCARD_SCRIPT)
 # getent is a static position-independent executable (ASLR for all of it):
 # measured with bench/runner it costs getent's start-up under 2%. getconf
 # stays a plain static executable: as a PIE its tables of pointers need
@@ -33,6 +39,7 @@ RELEASE_FLAGS := -c release --swift-sdks-path sdk --swift-sdk $(SDK) \
 SCRATCH_PIE := .build-musl-pie
 RELEASE_FLAGS_PIE := -c release --swift-sdks-path sdk --swift-sdk $(SDK) \
 	--scratch-path $(SCRATCH_PIE) -Xlinker $(UNICODE_TABLES) \
+	-Xlinker -T -Xlinker $(DISCARD_SCRIPT) \
 	-Xswiftc -Xclang-linker -Xswiftc -static-pie
 
 .PHONY: all release aarch64 aarch64-sysroot test-aarch64 install-x86_64 install-aarch64 check test unit-test sanitizers sanitizer-address sanitizer-undefined lint install bench fuzz fuzz-smoke clean

@@ -62,6 +62,17 @@ static inline int clibc_openat(int dirfd, const char *path, int flags) {
 /* Whether descriptor fd is open (fcntl is variadic: Swift cannot call it). */
 static inline int clibc_is_open(int fd) { return fcntl(fd, F_GETFD) != -1 || errno != EBADF; }
 
+/* Which of descriptors 0, 1 and 2 may be closed (bit fd set), in one poll(2)
+ * instead of three fcntl calls: poll marks a descriptor that is not open
+ * POLLNVAL (an O_PATH one too, which is open: a false alarm the caller's
+ * reopening must tolerate). -1 if poll fails. */
+static inline int clibc_standard_descriptors_closed(void) {
+    struct pollfd p[3] = { { .fd = 0 }, { .fd = 1 }, { .fd = 2 } };
+    if (poll(p, 3, 0) < 0) return -1;
+    return ((p[0].revents & POLLNVAL) ? 1 : 0) | ((p[1].revents & POLLNVAL) ? 2 : 0)
+         | ((p[2].revents & POLLNVAL) ? 4 : 0);
+}
+
 /* SOCK_* are enum members on glibc and ints on musl; give Swift one type. */
 static const int clibc_sock_stream = SOCK_STREAM;
 static const int clibc_sock_dgram = SOCK_DGRAM;

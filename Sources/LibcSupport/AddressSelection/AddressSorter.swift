@@ -43,7 +43,8 @@ public struct AddressSorter {
         }
         var items: [Candidate] = []
         for (i, address) in addresses.enumerated() {
-            let source = AddressSorter.sourceAddress(for: address)
+            let source = AddressSorter.loopbackSource(for: address, interfaces: known)
+                ?? AddressSorter.sourceAddress(for: address)
             var prefix = 0
             if let source {
                 for (local, length) in interfaces where local == source || (source.isV4Mapped && local.family == .v4 && local.v4Mapped == source) {
@@ -56,9 +57,8 @@ public struct AddressSorter {
                 label: policy.label(address), precedence: policy.precedence(address), scope: policy.scope(address),
                 sourceLabel: source.map { policy.label($0) } ?? 0, sourceScope: source.map { policy.scope($0) } ?? 0))
         }
-        var scratch = items
-        AddressSorter.mergeSort(&items, &scratch, 0, items.count) { compare($0, $1) }
-        for i in 0..<items.count { addresses[i] = items[i].address }
+        let order = StableOrder.positions(count: items.count) { compare(items[$0], items[$1]) <= 0 }
+        for (i, position) in order.enumerated() { addresses[i] = items[position].address }
     }
 
     /// Negative when `a` goes first.
@@ -100,6 +100,21 @@ public struct AddressSorter {
         return 64 + (destination.low ^ source.low).leadingZeroBitCount
     }
 
+    /// The source of a datagram socket connected to 127.0.0.1 or ::1,
+    /// known without asking the kernel (four system calls each, the larger
+    /// part of `getent ahosts localhost`): that same address, when the
+    /// interface addresses read over netlink (`interfaces`) show the
+    /// loopback interface up. ::1 among them is the sign: Linux removes a
+    /// downed interface's IPv6 addresses (127.0.0.1 stays listed, but
+    /// unreachable). nil: ask the kernel (`sourceAddress(for:)`).
+    static func loopbackSource(for destination: IPAddress, interfaces: [(IPAddress, Int)]?) -> IPAddress? {
+        guard let interfaces, destination.scopeID == 0,
+              destination.isV6Loopback || (destination.family == .v4 && destination.v4Value == 0x7F00_0001),
+              interfaces.contains(where: { $0.0.isV6Loopback }),
+              interfaces.contains(where: { $0.0 == destination }) else { return nil }
+        return destination
+    }
+
     /// The source address the kernel picks for `destination`, or nil when
     /// it has no route (connect fails).
     public static func sourceAddress(for destination: IPAddress) -> IPAddress? {
@@ -117,28 +132,5 @@ public struct AddressSorter {
             source.scopeID = scope
             return source
         }
-    }
-
-    /// Top-down merge sort of `items[lower..<upper]`; ties (a non-positive
-    /// comparison) keep the left element first.
-    static func mergeSort(_ items: inout [Candidate], _ scratch: inout [Candidate], _ lower: Int, _ upper: Int,
-                          _ compare: (Candidate, Candidate) -> Int) {
-        let count = upper - lower
-        if count < 2 { return }
-        let middle = lower + count / 2
-        mergeSort(&items, &scratch, lower, middle, compare)
-        mergeSort(&items, &scratch, middle, upper, compare)
-        var i = lower, j = middle, k = lower
-        while i < middle && j < upper {
-            if compare(items[i], items[j]) <= 0 {
-                scratch[k] = items[i]; i += 1
-            } else {
-                scratch[k] = items[j]; j += 1
-            }
-            k += 1
-        }
-        while i < middle { scratch[k] = items[i]; i += 1; k += 1 }
-        while j < upper { scratch[k] = items[j]; j += 1; k += 1 }
-        for m in lower..<upper { items[m] = scratch[m] }
     }
 }

@@ -120,9 +120,9 @@ public struct DNSLookup {
                 text.append(UInt8(ascii: "."))
                 k -= 1
             }
-            text.append(contentsOf: "in-addr.arpa".utf8)
+            text.append(contentsOf: ByteString("in-addr.arpa").buffer)
         } else {
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            let hex: [UInt8] = [UInt8](literal: "0123456789abcdef")
             var k = 15
             while k >= 0 {
                 let b = address.byte(k)
@@ -130,7 +130,7 @@ public struct DNSLookup {
                 text.append(hex[Int(b >> 4)]); text.append(UInt8(ascii: "."))
                 k -= 1
             }
-            text.append(contentsOf: "ip6.arpa".utf8)
+            text.append(contentsOf: ByteString("ip6.arpa").buffer)
         }
         return text
     }

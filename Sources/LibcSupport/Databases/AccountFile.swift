@@ -17,30 +17,13 @@ public enum AccountFile<Record: AccountRecord> {
             case .includeNetgroup, .excludeOther: return nil
             }
         } }
-        if RecordLine.isNISName(key) { return (.notFound, nil) }
-        if key.isEmpty {
-            // No bytes to search for: read line by line.
-            for line in LineSequence(bytes) {
-                if let record = parse(line), record.name.isEmpty { return (.success, record) }
-            }
-            return (.notFound, nil)
+        var found: Record? = nil
+        let accepted = AccountScan.findName(key, in: bytes) { line in
+            guard let record = parse(line), record.name == key else { return false }
+            found = record
+            return true
         }
-        var occurrences = FileScanner(bytes).occurrences(of: key)
-        while let occurrence = occurrences.next() {
-            let line = occurrence.line
-            let end = occurrence.offset + key.count
-            // The name is the first field: only white space before it and
-            // a ':' (or the end of the line) after it. Any other
-            // occurrence in the line cannot be the name either.
-            if !isBlank(occurrence.before) {
-                occurrences.skipLine()
-                continue
-            }
-            if end < line.count && line[end] != UInt8(ascii: ":") && line[end] != 0 { continue }
-            if let record = parse(line), record.name == key { return (.success, record) }
-            occurrences.skipLine()
-        }
-        return (.notFound, nil)
+        return accepted ? (.success, found) : (.notFound, nil)
     }
 
     /// Every entry in file order (`each` receives them); returns the status
@@ -68,50 +51,9 @@ public enum AccountFile<Record: AccountRecord> {
     /// are written straight from the file's bytes, newlines included: a
     /// large run goes out in one write without being copied.
     static func enumerate(_ bytes: ByteString, compat: Bool, rules: CompatRules, into context: inout GetentContext) -> ServiceStatus {
-        var run = Run()
-        defer { run.flush(to: &context.output) }
-        for line in ScannedLines(bytes) {
-            guard let content = RecordLine.content(withoutNUL: line) else { continue }
-            if compat, let directive = CompatDirective.of(content) {
-                switch directive {
-                case .includeAll, .include: return .unavailable
-                case .includeNetgroup: if rules.netgroupStopsEnumeration { return .unavailable }
-                case .excludeOther, .exclude: break
-                }
-                continue
-            }
-            // Plain, whole (no leading space, no NUL) and ending in '\n'.
-            let lineEnd = line.start! - bytes.start! + line.count
-            if content.start == line.start && lineEnd < bytes.count && bytes[lineEnd] == 0x0A
-                && Record.isVerbatim(content) {
-                run.add(line.start!, line.count + 1, to: &context.output)
-                continue
-            }
-            run.flush(to: &context.output)
+        AccountScan.enumerate(bytes, compat: compat, rules: rules, into: &context,
+                              isVerbatim: Record.isVerbatim) { content, context in
             if let record = Record.parse(content) { Record.emit(record, in: &context) }
-        }
-        return .notFound
-    }
-
-    /// Adjacent bytes waiting to be written as they are.
-    struct Run {
-        var start: UnsafePointer<UInt8>?
-        var count = 0
-
-        mutating func add(_ bytes: UnsafePointer<UInt8>, _ length: Int, to output: inout OutputBuffer) {
-            if let start, start + count == bytes {
-                count += length
-                return
-            }
-            flush(to: &output)
-            start = bytes
-            count = length
-        }
-
-        mutating func flush(to output: inout OutputBuffer) {
-            if let start, count > 0 { output.append(UnsafeRawBufferPointer(start: start, count: count)) }
-            start = nil
-            count = 0
         }
     }
 
@@ -122,26 +64,18 @@ public enum AccountFile<Record: AccountRecord> {
         return Record.parse(content)
     }
 
-    @inlinable
-    static func isBlank(_ bytes: ByteString) -> Bool {
-        for i in 0..<bytes.count where !ASCII.isSpace(bytes[i]) { return false }
-        return true
-    }
-
     /// `compat`: the first ordinary entry satisfying `matches`, unless a
     /// directive before it decides (`directive` returns a status to stop
     /// with, or nil to pass over it).
     static func findCompat(in bytes: ByteString, _ matches: (Record) -> Bool,
                            directive: (CompatDirective) -> ServiceStatus?) -> (ServiceStatus, Record?) {
-        for line in LineSequence(bytes) {
-            guard let content = RecordLine.content(line) else { continue }
-            if let found = CompatDirective.of(content) {
-                if let status = directive(found) { return (status, nil) }
-                continue
-            }
-            if let record = Record.parse(content), matches(record) { return (.success, record) }
-        }
-        return (.notFound, nil)
+        var found: Record? = nil
+        let status = AccountScan.findCompat(in: bytes, { content in
+            guard let record = Record.parse(content), matches(record) else { return false }
+            found = record
+            return true
+        }, directive: directive)
+        return (status, status == .success ? found : nil)
     }
 }
 
@@ -157,35 +91,12 @@ extension AccountFile where Record: IdentifiedAccountRecord {
                 }
             }
         }
-        // Search for the id's digits; the file may write it with leading
-        // zeros, white space or a sign, which the parser then accepts.
-        var digits: (UInt64, UInt64) = (0, 0)
-        return withUnsafeMutableBytes(of: &digits) { raw -> (ServiceStatus, Record?) in
-            var value = id
-            var index = raw.count
-            repeat {
-                index -= 1
-                raw[index] = UInt8(truncatingIfNeeded: value % 10) + 0x30
-                value /= 10
-            } while value != 0
-            let needle = ByteString(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + index,
-                                    count: raw.count - index)
-            var occurrences = FileScanner(bytes).occurrences(of: needle)
-            while let occurrence = occurrences.next() {
-                let line = occurrence.line
-                let end = occurrence.offset + needle.count
-                if end < line.count && ASCII.isDigit(line[end]) { continue }
-                if occurrence.offset > 0 {
-                    let before = line[occurrence.offset - 1]
-                    if ASCII.isDigit(before) && before != UInt8(ascii: "0") { continue }
-                }
-                if let record = parse(line), record.id == id, !RecordLine.isNISName(record.name) {
-                    return (.success, record)
-                }
-                // The line is parsed: its other occurrences can tell no more.
-                occurrences.skipLine()
-            }
-            return (.notFound, nil)
+        var found: Record? = nil
+        let accepted = AccountScan.findID(id, in: bytes) { line in
+            guard let record = parse(line), record.id == id, !RecordLine.isNISName(record.name) else { return false }
+            found = record
+            return true
         }
+        return accepted ? (.success, found) : (.notFound, nil)
     }
 }

@@ -2,14 +2,9 @@
 /// the `files` and `compat` sources read `Record.path`; other sources are
 /// not provided (the switch passes over them).
 public enum AccountLookup<Record: AccountRecord> {
-    /// Whether `source` reads the file: false for `files`, true for
-    /// `compat`, nil otherwise (`systemd` is asked separately). `compatSupported` is false for gshadow,
-    /// which the C library's compat module does not serve.
-    @inlinable
+    /// Whether `source` reads the file (see `AccountSources.mode`).
     static func mode(of source: SwitchSource, compatSupported: Bool = true) -> Bool? {
-        if source.isNamed("files") { return false }
-        if compatSupported && source.isNamed("compat") { return true }
-        return nil
+        AccountSources.mode(of: source, compatSupported: compatSupported)
     }
 
     /// Looks an entry up with `find` in each source of `configuration`; on
@@ -23,56 +18,32 @@ public enum AccountLookup<Record: AccountRecord> {
                        merged: ((Record) -> Void)? = nil,
                        systemd: AccountKey? = nil,
                        _ find: (ByteString, Bool) -> (ServiceStatus, Record?)) -> Record? {
+        // No local function to keep a record: capturing `found` in one
+        // would put it in a heap box.
         var found: Record?
-        let status = SwitchDriver.lookup(configuration) { source, merging in
-            if source.isNamed("systemd") {
-                guard let kind = SystemdSource.Kind(Record.kind), let key = systemd else { return nil }
-                let (status, line) = systemdLine(kind, key)
-                if let line, let record = Record.parse(line) {
-                    if merging, let merged { merged(record) } else { found = record }
-                }
-                return status
-            }
-            guard let compat = mode(of: source, compatSupported: compatSupported) else { return nil }
-            guard let bytes = context.contents(of: Record.path) else { return .unavailable }
-            let (status, record) = find(bytes, compat)
-            if let record {
-                if merging, let merged { merged(record) } else { found = record }
-            }
-            return status
-        }
+        let status = AccountSources.lookup(configuration, context: &context, path: Record.path, kind: Record.kind,
+                                           compatSupported: compatSupported, systemd: systemd,
+                                           keepLine: { line, merging in
+                                               guard let record = Record.parse(line) else { return }
+                                               if merging, let merged { merged(record) } else { found = record }
+                                           },
+                                           searchFile: { bytes, compat, merging in
+                                               let (status, record) = find(bytes, compat)
+                                               guard let record else { return status }
+                                               if merging, let merged { merged(record) } else { found = record }
+                                               return status
+                                           })
         return status == .success ? found : nil
     }
 
     /// Prints every entry of every source the switch walks.
     static func enumerate(_ configuration: SwitchConfiguration, rules: CompatRules,
                           compatSupported: Bool = true, context: inout GetentContext) -> Int32 {
-        SwitchDriver.enumerate(configuration, begin: { source in
-            if source.isNamed("systemd") { return SystemdSource.Kind(Record.kind) == nil ? nil : .success }
-            guard mode(of: source, compatSupported: compatSupported) != nil else { return nil }
-            return context.contents(of: Record.path) == nil ? .unavailable : .success
-        }, entries: { source in
-            if source.isNamed("systemd") {
-                guard let kind = SystemdSource.Kind(Record.kind) else { return nil }
-                SystemdSource.forEachLine(kind) { line in
-                    if let record = Record.parse(line) { Record.emit(record, in: &context) }
-                }
-                return .notFound
-            }
-            guard let compat = mode(of: source, compatSupported: compatSupported) else { return nil }
-            guard let bytes = context.contents(of: Record.path) else { return .unavailable }
-            return AccountFile<Record>.enumerate(bytes, compat: compat, rules: rules, into: &context)
-        })
-        return 0
-    }
-
-    /// The `systemd` source's line for `key`.
-    static func systemdLine(_ kind: SystemdSource.Kind, _ key: AccountKey) -> (ServiceStatus, ByteString?) {
-        switch key {
-        case .name(let name): return SystemdSource.line(kind, name: name, id: nil)
-        case .id(let id): return SystemdSource.line(kind, name: nil, id: id)
-        case .outOfRange: return (.notFound, nil)
+        AccountSources.enumerate(configuration, rules: rules, compatSupported: compatSupported, context: &context,
+                                 path: Record.path, kind: Record.kind, isVerbatim: Record.isVerbatim) { line, context in
+            if let record = Record.parse(line) { Record.emit(record, in: &context) }
         }
+        return 0
     }
 }
 

@@ -12,18 +12,32 @@ enum FilesSource {
     static func lookup<Entry>(_ path: StaticString, _ configuration: SwitchConfiguration,
                               context: inout GetentContext, _ find: (ByteString) -> Entry?) -> Entry? {
         var entry: Entry? = nil
+        let found = search(path, configuration, context: &context) { file in
+            entry = find(file)
+            return entry != nil
+        }
+        return found ? entry : nil
+    }
+
+    /// `lookup` without the entry's type (compiled once, not once per
+    /// database): `find` says whether the file holds the entry; true when
+    /// the switch ends on success.
+    @inline(never)
+    static func search(_ path: StaticString, _ configuration: SwitchConfiguration,
+                       context: inout GetentContext, _ find: (ByteString) -> Bool) -> Bool {
+        var found = false
         var searched = false
         let status = SwitchDriver.lookup(configuration) { source, _ in
             guard source.isNamed("files") else { return nil }
             guard let file = context.contents(of: path) else { return .unavailable }
             // Several `files` sources give the same answer: search once.
             if !searched {
-                entry = find(file)
+                found = find(file)
                 searched = true
             }
-            return entry == nil ? .notFound : .success
+            return found ? .success : .notFound
         }
-        return status == .success ? entry : nil
+        return status == .success && found
     }
 
     /// An enumeration of `path` through `configuration`: `each` writes every

@@ -11,30 +11,44 @@ public enum WordSearch {
         containing word: ByteString, ignoringCase: Bool = false, in file: ByteString,
         _ body: (ByteString) -> Result?
     ) -> Result? {
+        // The scan itself is not generic (one copy for every caller): the
+        // result is carried out of a Bool-returning body.
+        var result: Result? = nil
+        scanLines(containing: word, ignoringCase: ignoringCase, in: file) { line in
+            result = body(line)
+            return result != nil
+        }
+        return result
+    }
+
+    /// Hands `body` the candidate lines of `file` for `word`, in file
+    /// order, each at most once, until it returns true.
+    @inline(never)
+    static func scanLines(containing word: ByteString, ignoringCase: Bool, in file: ByteString,
+                          _ body: (ByteString) -> Bool) {
         if ignoringCase {
             var occurrences = CaseInsensitiveOccurrences(of: word, in: file)
             var skipUntil = 0
             while let hit = occurrences.next() {
                 if hit < skipUntil { continue }
-                if let (result, lineEnd) = check(hit, word, file, body) {
-                    if let result { return result }
+                if let (found, lineEnd) = check(hit, word, file, body) {
+                    if found { return }
                     skipUntil = lineEnd + 1
                 }
             }
-            return nil
+            return
         }
         var from = 0
         var progress = ScanProgress(file)
         while let hit = file.firstOffset(of: word, from: from) {
-            if let (result, lineEnd) = check(hit, word, file, body) {
-                if let result { return result }
+            if let (found, lineEnd) = check(hit, word, file, body) {
+                if found { return }
                 from = lineEnd + 1
             } else {
                 from = hit + 1
             }
             progress.passed(from)
         }
-        return nil
     }
 
     /// Hands the line of `hit` to `body` if the hit is a whole word: returns
@@ -42,8 +56,8 @@ public enum WordSearch {
     /// The bytes around the hit are checked before looking for its line, so
     /// that a long line full of partial matches stays linear.
     @inline(__always)
-    static func check<Result>(_ hit: Int, _ word: ByteString, _ file: ByteString,
-                              _ body: (ByteString) -> Result?) -> (Result?, Int)? {
+    static func check(_ hit: Int, _ word: ByteString, _ file: ByteString,
+                      _ body: (ByteString) -> Bool) -> (Bool, Int)? {
         guard isBoundary(file, before: hit), isBoundary(file, after: hit + word.count) else { return nil }
         let lineEnd = file.lineEnd(containing: hit)
         return (body(file.slice(file.lineStart(containing: hit), lineEnd)), lineEnd)

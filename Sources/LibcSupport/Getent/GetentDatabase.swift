@@ -25,12 +25,9 @@ extension GetentDatabase {
     /// Enumerates without keys; otherwise looks every key up in order and
     /// exits 2 if any was not found (all are still processed).
     public static func run(_ keys: GetentKeys, in context: inout GetentContext) -> Int32 {
-        if keys.isEmpty { return enumerate(in: &context) }
-        var status: Int32 = 0
-        for index in 0..<keys.count where !lookup(keys[index], in: &context) {
-            status = 2
-        }
-        return status
+        // One shared loop for every database: a generic body would be
+        // specialized (with lookup and enumerate inlined) once per database.
+        GetentKeys.run(keys, in: &context, lookup: lookup, enumerate: enumerate)
     }
 
     /// Reports that this database cannot be listed, as the C library's

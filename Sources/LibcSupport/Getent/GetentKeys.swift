@@ -26,4 +26,20 @@ public struct GetentKeys {
     public func cString(_ index: Int) -> UnsafePointer<CChar> {
         arguments.cString(first + index)
     }
+
+    /// A database's default answer to a call: enumerates without keys;
+    /// otherwise looks every key up in order and returns 2 if any was not
+    /// found (all are still processed). Not generic and not inlined, so one
+    /// copy serves every database.
+    @inline(never)
+    static func run(_ keys: GetentKeys, in context: inout GetentContext,
+                    lookup: (ByteString, inout GetentContext) -> Bool,
+                    enumerate: (inout GetentContext) -> Int32) -> Int32 {
+        if keys.isEmpty { return enumerate(&context) }
+        var status: Int32 = 0
+        for index in 0..<keys.count where !lookup(keys[index], &context) {
+            status = 2
+        }
+        return status
+    }
 }

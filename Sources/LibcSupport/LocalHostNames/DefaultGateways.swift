@@ -27,10 +27,9 @@ public enum DefaultGateways {
     }
 
     static func sorted(_ gateways: [LocalAddress]) -> [LocalAddress] {
-        // A stable sort by metric (Swift's sort is not guaranteed stable).
-        gateways.enumerated().sorted { a, b in
-            a.element.metric != b.element.metric ? a.element.metric < b.element.metric : a.offset < b.offset
-        }.map { $0.element }
+        // A stable sort by metric.
+        StableOrder.positions(count: gateways.count) { gateways[$0].metric <= gateways[$1].metric }
+            .map { gateways[$0] }
     }
 
     /// `Iface Destination Gateway Flags RefCnt Use Metric Mask ...`, hex

@@ -92,11 +92,13 @@ public enum LocalAddressList {
 
     /// The source's order: scope, family (IPv4 first), interface, address.
     static func sorted(_ addresses: [LocalAddress]) -> [LocalAddress] {
-        addresses.sorted { a, b in
+        func precedes(_ a: LocalAddress, _ b: LocalAddress) -> Bool {
             if a.scope != b.scope { return a.scope < b.scope }
             if a.family != b.family { return a.family == AF_INET }
             if a.interfaceIndex != b.interfaceIndex { return a.interfaceIndex < b.interfaceIndex }
             return a.bytes.lexicographicallyPrecedes(b.bytes)
         }
+        return StableOrder.positions(count: addresses.count) { !precedes(addresses[$1], addresses[$0]) }
+            .map { addresses[$0] }
     }
 }

@@ -45,7 +45,7 @@ public struct LocalHostNames {
                             interfaceIndex: gateway.isIPv6 ? gateway.interfaceIndex : 0)
     }
 
-    static var localhostName: [UInt8] { Array("localhost".utf8) }
+    static var localhostName: [UInt8] { [UInt8](literal: "localhost") }
     static var ipv4Loopback: LocalAddress { .ipv4(127, 0, 0, 1) }
     static var ipv4HostFallback: LocalAddress { .ipv4(127, 0, 0, 2) }
 
@@ -60,9 +60,9 @@ public struct LocalHostNames {
             answer = LocalHostNameAnswer(canonicalName: LocalHostNames.localhostName,
                                          addresses: [LocalHostNames.ipv4Loopback, .ipv6Loopback])
         } else if name.equalsIgnoringASCIICase(ByteString("_gateway")) {
-            answer = LocalHostNameAnswer(canonicalName: Array("_gateway".utf8), addresses: gateways())
+            answer = LocalHostNameAnswer(canonicalName: [UInt8](literal: "_gateway"), addresses: gateways())
         } else if name.equalsIgnoringASCIICase(ByteString("_outbound")) {
-            answer = LocalHostNameAnswer(canonicalName: Array("_outbound".utf8), addresses: outboundAddresses())
+            answer = LocalHostNameAnswer(canonicalName: [UInt8](literal: "_outbound"), addresses: outboundAddresses())
         } else if let host = hostName(), name == host.withUnsafeBufferPointer({ ByteString(start: $0.baseAddress, count: $0.count) }) {
             let local = localAddresses()
             let ofFamily = family == AF_UNSPEC ? local : local.filter { $0.family == family }
@@ -102,7 +102,7 @@ public struct LocalHostNames {
         }
         let routers = gateways()
         if routers.contains(where: { $0.sameAddress(address) }) {
-            return LocalHostNames.filtered(LocalHostNameAnswer(canonicalName: Array("_gateway".utf8), addresses: routers),
+            return LocalHostNames.filtered(LocalHostNameAnswer(canonicalName: [UInt8](literal: "_gateway"), addresses: routers),
                                            family: address.family)
         }
         return nil

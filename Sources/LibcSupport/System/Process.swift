@@ -18,11 +18,14 @@ public enum Process {
     /// wrong direction (write-only for stdin, read-only for stdout and
     /// stderr), so using it still fails with `EBADF`, exactly as the closed
     /// descriptor would, and the tool reports the lost output as before.
-    /// Three `fcntl` calls when all are open (the usual case).
+    /// One `poll` when all are open (the usual case); a descriptor it
+    /// reports closed is checked again with `fcntl` before it is filled.
     public static func reserveStandardDescriptors() {
+        let closed = clibc_standard_descriptors_closed()
+        if closed == 0 { return }
         var fd: Int32 = 0
         while fd <= 2 {
-            if clibc_is_open(fd) == 0 {
+            if (closed < 0 || closed & (1 << fd) != 0) && clibc_is_open(fd) == 0 {
                 let null: StaticString = "/dev/null"
                 let opened = clibc_open(UnsafeRawPointer(null.utf8Start).assumingMemoryBound(to: CChar.self),
                                         fd == 0 ? O_WRONLY : O_RDONLY)

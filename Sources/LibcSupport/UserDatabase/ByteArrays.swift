@@ -1,5 +1,12 @@
 /// Helpers for the byte arrays that JSON records decode to.
 extension Array where Element == UInt8 {
+    /// The bytes of a string literal. Not `Array("...".utf8)`: copying a
+    /// String's UTF-8 view brings in the String machinery (foreign strings,
+    /// UTF-16 breadcrumbs), a few KB of code.
+    init(literal: StaticString) {
+        self.init(ByteString(literal).buffer)
+    }
+
     /// Whether the bytes are exactly `literal`.
     func equals(_ literal: StaticString) -> Bool {
         withUnsafeBufferPointer { ByteString(start: $0.baseAddress, count: $0.count) == ByteString(literal) }

@@ -21,7 +21,7 @@ struct DropInRecords {
         for directory in directories {
             var path = directory + Array(stem.buffer) + Array(ByteString(suffix).buffer)
             guard let record = DropInRecords.read(path), record.isObject else { continue }
-            path += Array("-privileged".utf8)
+            path += [UInt8](literal: "-privileged")
             let (privileged, denied) = DropInRecords.readCompanion(path)
             if denied && skipsIncomplete { return nil }
             return DropInRecords.merged(record, privileged: privileged)
@@ -46,7 +46,9 @@ struct DropInRecords {
                 if !files.contains(where: { $0.stem == stem }) { files.append((stem, index)) }
             }
         }
-        files.sort { $0.stem.lexicographicallyPrecedes($1.stem) }
+        files = StableOrder.positions(count: files.count) {
+            !files[$1].stem.lexicographicallyPrecedes(files[$0].stem)
+        }.map { files[$0] }
         var seen: [[UInt8]] = []
         for file in files {
             let found = file.stem.withUnsafeBufferPointer {
@@ -92,7 +94,7 @@ struct DropInRecords {
     static func merged(_ record: JSONValue, privileged: JSONValue?) -> JSONValue {
         guard let section = privileged?["privileged"], section.isObject,
               var members = record.objectValue, record["privileged"] == nil else { return record }
-        members.append(JSONMember(key: Array("privileged".utf8), value: section))
+        members.append(JSONMember(key: [UInt8](literal: "privileged"), value: section))
         return .object(members)
     }
 }

@@ -63,14 +63,14 @@ public struct JSONUserRecord {
         if let home = fields.homeDirectory, !home.isEmpty {
             homeDirectory = home
         } else if disposition == .regular {
-            homeDirectory = Array("/home/".utf8) + name
+            homeDirectory = [UInt8](literal: "/home/") + name
         } else {
             homeDirectory = [UInt8(ascii: "/")]
         }
         if let shell = fields.shell, !shell.isEmpty {
             self.shell = shell
         } else {
-            self.shell = Array((disposition == .regular ? "/bin/bash" : "/usr/sbin/nologin").utf8)
+            self.shell = [UInt8](literal: disposition == .regular ? "/bin/bash" : "/usr/sbin/nologin")
         }
         if let privileged = record["privileged"], let list = privileged["hashedPassword"]?.arrayValue {
             hashedPassword = list.first?.stringValue

@@ -146,9 +146,10 @@ public struct UserDatabase {
     /// the record's own members (the order systemd's NSS module prints).
     func addMemberships(to group: inout JSONGroupRecord) {
         let members = memberships(key: "groupName", name: group.name, answerKey: "userName")
-        for member in members.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            group.addMember(member)
+        let order = StableOrder.positions(count: members.count) {
+            !members[$1].lexicographicallyPrecedes(members[$0])
         }
+        for position in order { group.addMember(members[position]) }
     }
 
     // MARK: Services
@@ -194,9 +195,32 @@ public struct UserDatabase {
     }
 
     /// Asks each service for one record, then the drop-in files.
+    @inline(never)
     func lookup<Record>(method: StaticString, dropInSuffix: StaticString, fileStem: ByteString,
                         request parameters: (inout JSONWriter) -> Void,
                         make: (JSONValue) -> Record?) -> UserDatabaseLookup<Record> {
+        // The record type only enters through `make`: the asking is not
+        // generic, so it is compiled once for users and groups.
+        var value: Record? = nil
+        let status = lookup(method: method, dropInSuffix: dropInSuffix, fileStem: fileStem,
+                            request: parameters) { record in
+            value = make(record)
+            return value != nil
+        }
+        switch status {
+        case .success: return .found(value!)
+        case .notFound: return .notFound
+        default: return .unavailable
+        }
+    }
+
+    /// `lookup` without the record type: `accept` converts a record and
+    /// says whether it is the answer. Returns `.success`, `.notFound` (a
+    /// source answered) or `.unavailable`.
+    @inline(never)
+    func lookup(method: StaticString, dropInSuffix: StaticString, fileStem: ByteString,
+                request parameters: (inout JSONWriter) -> Void,
+                accept: (JSONValue) -> Bool) -> ServiceStatus {
         let (names, hasDropIn) = services()
         var answered = false
         for service in names {
@@ -212,17 +236,16 @@ public struct UserDatabase {
                 }
                 answered = true
                 if skipsIncompleteRecords && reply.parameters["incomplete"]?.boolValue == true { continue }
-                if let record = reply.parameters["record"], carriesService(record), let value = make(record) {
-                    return .found(value)
+                if let record = reply.parameters["record"], carriesService(record), accept(record) {
+                    return .success
                 }
             } catch {
                 continue
             }
         }
         if !hasDropIn {
-            if let record = dropIns().record(stem: fileStem, suffix: dropInSuffix),
-               let value = make(record) {
-                return .found(value)
+            if let record = dropIns().record(stem: fileStem, suffix: dropInSuffix), accept(record) {
+                return .success
             }
             answered = true
         }
