@@ -74,7 +74,7 @@ AARCH64_SYSROOT  := sdk/musl-aarch64.artifactbundle/aarch64-linux-musl/sysroot
 AARCH64_STRIP    ?= aarch64-linux-gnu-strip
 AARCH64_UNICODE_TABLES := $(TOOLCHAIN)/lib/swift/embedded/aarch64-none-none-elf/libswiftUnicodeDataTables.a
 AARCH64_FLAGS    := -c release --swift-sdks-path sdk --swift-sdk $(AARCH64_SDK) \
-	-Xlinker $(AARCH64_UNICODE_TABLES)
+	-Xlinker $(AARCH64_UNICODE_TABLES) -Xlinker -T -Xlinker $(DISCARD_SCRIPT)
 
 aarch64: aarch64-sysroot
 	$(SWIFT) build $(AARCH64_FLAGS) --scratch-path $(SCRATCH)-aarch64 --product getconf
