@@ -220,13 +220,16 @@ def main():
             assert length < 32
             varint(mapping_bytes, offset << 5 | length)
 
+    # Rows name their value by its index in a palette of the distinct words.
+    palette = sorted(set(v for _, v in prop_rows), key=lambda v: (v != 0, v))
+    assert len(palette) <= 256
     property_bytes, property_index = bytearray(), []
     previous = 0
     for n, (start, value) in enumerate(prop_rows):
         if n % INDEX_STRIDE == 0:
             property_index += [len(property_bytes), start]
         varint(property_bytes, start - previous)
-        varint(property_bytes, value)
+        property_bytes.append(palette.index(value))
         previous = start
 
     composition_bytes = bytearray()
@@ -266,10 +269,16 @@ def main():
     w("    ]")
     w("")
     w("    /// Properties of the code points a mapped label can hold: rows of")
-    w("    /// `start - previous start` and `allowed << 15 | joining << 12 | bidi << 9")
-    w("    /// | mark << 8 | ccc`.")
+    w("    /// `start - previous start` and the index of the row's word in")
+    w("    /// `propertyWords` (one byte).")
     w("    static let properties: [UInt8] = [")
     emit(w, ["0x%02X" % b for b in property_bytes], 16)
+    w("    ]")
+    w("")
+    w("    /// The distinct property words: `allowed << 15 | joining << 12 | bidi << 9")
+    w("    /// | mark << 8 | ccc`.")
+    w("    static let propertyWords: [UInt16] = [")
+    emit(w, ["0x%X" % v for v in palette], 12)
     w("    ]")
     w("")
     w("    /// Every %dth property row: its byte offset and its start." % INDEX_STRIDE)
@@ -291,7 +300,7 @@ def main():
     w("}")
     sys.stdout.write("\n".join(out) + "\n")
     total = len(mapping_bytes) + 4 * len(mapping_index) + 2 * len(pool) + len(property_bytes) \
-        + 4 * len(property_index) + 4 * len(seconds) + len(composition_bytes)
+        + 4 * len(property_index) + 2 * len(palette) + 4 * len(seconds) + len(composition_bytes)
     sys.stderr.write("mapping %d rows %d bytes, pool %d units, properties %d rows %d bytes, "
                      "compositions %d in %d bytes; %d bytes of data\n"
                      % (len(rows), len(mapping_bytes), len(pool), len(prop_rows), len(property_bytes),

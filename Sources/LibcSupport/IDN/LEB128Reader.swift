@@ -20,6 +20,12 @@ struct LEB128Reader {
         }
     }
 
+    /// The next byte as it is.
+    mutating func nextByte() -> UInt8 {
+        position += 1
+        return bytes[position - 1]
+    }
+
     /// The next number as a zigzag-encoded signed delta.
     mutating func nextSigned() -> Int32 {
         let value = next()

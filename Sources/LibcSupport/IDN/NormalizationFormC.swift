@@ -111,8 +111,7 @@ enum NormalizationFormC {
         var current: UInt32 = 0
         while !reader.atEnd {
             current += reader.next()
-            let secondIndex = Int(reader.bytes[reader.position])
-            reader.position += 1
+            let secondIndex = Int(reader.nextByte())
             let delta = reader.nextSigned()
             if current > first { return nil }
             if current == first && IDNATables.composingSeconds[secondIndex] == second {
@@ -129,8 +128,7 @@ enum NormalizationFormC {
         var current: UInt32 = 0
         while !reader.atEnd {
             current += reader.next()
-            let secondIndex = Int(reader.bytes[reader.position])
-            reader.position += 1
+            let secondIndex = Int(reader.nextByte())
             let delta = reader.nextSigned()
             if UInt32(bitPattern: Int32(bitPattern: current) &+ delta) == composite {
                 return (current, IDNATables.composingSeconds[secondIndex])

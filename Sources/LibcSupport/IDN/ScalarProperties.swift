@@ -43,15 +43,15 @@ struct ScalarProperties {
         let entry = LEB128Reader.indexEntry(IDNATables.propertyIndex, for: value)
         var reader = LEB128Reader(bytes: IDNATables.properties, position: entry.offset)
         _ = reader.next()
-        var packed = reader.next()
+        var word = reader.nextByte()
         var start = entry.start
         while !reader.atEnd {
             let next = start + reader.next()
             if next > value { break }
             start = next
-            packed = reader.next()
+            word = reader.nextByte()
         }
-        self.init(packed: packed)
+        self.init(packed: UInt32(IDNATables.propertyWords[Int(word)]))
     }
 
     /// From the generator's word: `allowed << 15 | joining << 12 | bidi << 9
