@@ -224,4 +224,34 @@ struct IDNAOracleTests {
             if decoded != label { Issue.record("round trip of \(Self.hex(label)) gave \(decoded.map(Self.hex) ?? "nil")") }
         }
     }
+
+    @Test("random names mixing accepted code points, marks, joiners, digits and dots (seeded)")
+    func randomNames() {
+        // SplitMix64, so that a failure repeats.
+        var state: UInt64 = 0x1D_4A_2024
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let special: [UInt32] = [0x2E, 0x3002, 0x2D, 0x5F, 0x61, 0x41, 0x31, 0x661, 0x6F1, 0x200C, 0x200D, 0x94D, 0x915,
+                                 0x301, 0x323, 0x308, 0x1100, 0x1161, 0x11A8, 0x5D0, 0x627, 0x628, 0x64B, 0xAD, 0xDF, 0x3C2,
+                                 0x2260, 0xB7, 0x5B0, 0x30FB, 0xFF21, 0x2476]
+        var inputs: [[UInt32]] = []
+        for _ in 0..<100_000 {
+            let length = Int(next() % 6) + 1
+            var name: [UInt32] = []
+            for _ in 0..<length {
+                if next() % 2 == 0 {
+                    name.append(special[Int(next() % UInt64(special.count))])
+                } else {
+                    name.append(Self.accepted[Int(next() % UInt64(Self.accepted.count))])
+                }
+            }
+            inputs.append(name)
+        }
+        Self.compare(inputs)
+    }
 }

@@ -138,8 +138,8 @@ public enum IDNA {
     }
 
     /// RFC 5893 section 2, for a label holding a right-to-left character or
-    /// an Arabic digit; libidn2 leaves out rule 4 (European and Arabic
-    /// digits together).
+    /// an Arabic digit, as libidn2 applies it: without rule 4 (European and
+    /// Arabic digits together), and with a trailing mark always accepted.
     static func satisfiesBidiRule(_ label: [UInt32]) -> Bool {
         let classes = label.map { ScalarProperties($0).bidi }
         let rightToLeft: Bool
@@ -156,10 +156,11 @@ public enum IDNA {
             case .other: return false
             }
         }
-        guard let last = classes.lastIndex(where: { $0 != .nonspacingMark }) else { return false }
-        switch classes[last] {
+        // libidn2 looks at the last character only: a trailing mark passes
+        // whatever it follows (rule 3 would skip back over it).
+        switch classes[classes.count - 1] {
         case .rightToLeft, .arabicNumber: return rightToLeft
-        case .europeanNumber: return true
+        case .europeanNumber, .nonspacingMark: return true
         case .leftToRight: return !rightToLeft
         default: return false
         }
