@@ -111,4 +111,13 @@ public enum Punycode {
         }
         return output
     }
+
+    /// Decodes the Punycode of an A-label as libidn2 accepts it for a
+    /// lookup: `decode`, refusing also an empty code and a delimiter at
+    /// either end.
+    static func decodeStrict(_ input: ByteString) -> [UInt32]? {
+        let hyphen = UInt8(ascii: "-")
+        if input.count == 0 || input[0] == hyphen || input[input.count - 1] == hyphen { return nil }
+        return decode(input)
+    }
 }

@@ -1,0 +1,347 @@
+#!/usr/bin/env python3
+"""Writes Sources/LibcSupport/IDN/IDNATables.swift: the range-compressed
+UTS #46 mapping, NFC and label-validation data for getent's IDNA conversion,
+as libidn2 2.3.3 behaves (see scripts/idna_data.py for the sources, the
+Unicode versions and the choices made).
+
+    python3 scripts/gen-idna-tables.py [IDNA_3_3_DIR IDNA_2_9_DIR] \
+        > Sources/LibcSupport/IDN/IDNATables.swift
+
+The optional directories hold unpacked `idna==3.3` and `idna==2.9` wheels
+(the `idna` package directory inside each); without them pip fetches both.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import idna_data as data  # noqa: E402
+
+# Mapping row kinds (IDNATables.Kind).
+KIND_VALID, KIND_DISALLOWED, KIND_IGNORED, KIND_OFFSET, KIND_ALTERNATING, KIND_SEQUENCE, \
+    KIND_STD3_OFFSET, KIND_STD3_SEQUENCE = range(8)
+
+
+def mapping_rows(resolved):
+    """Rows (start, kind, data) covering 0x80...0x10FFFF; a row reaches to
+    the next row's start. OFFSET: every code point maps to cp + data.
+    ALTERNATING: code points at an even distance from start map to
+    cp + data, the others are valid. SEQUENCE: data = pool offset << 8 |
+    length; code point start + i maps to the `length` scalars at pool offset
+    + i * length (UTF-16 in the pool). STD3_OFFSET and STD3_SEQUENCE: the
+    same for disallowed_STD3_mapped code points."""
+    pool = []
+    rows = []
+
+    def single_delta(cp):
+        status, mapping = resolved[cp]
+        if status == data.MAPPED and len(mapping) == 1:
+            return mapping[0] - cp
+        return None
+
+    cp = 0x80
+    while cp < 0x110000:
+        status, mapping = resolved[cp]
+        if status == data.STD3_MAPPED:
+            # Few and in blocks of their own: runs of one delta, or of one
+            # mapping length.
+            end = cp
+            delta = mapping[0] - cp if len(mapping) == 1 else None
+            if delta is not None:
+                while resolved[end + 1][0] == data.STD3_MAPPED and len(resolved[end + 1][1]) == 1 \
+                        and resolved[end + 1][1][0] - (end + 1) == delta:
+                    end += 1
+                rows.append([cp, KIND_STD3_OFFSET, delta])
+            else:
+                while resolved[end + 1][0] == data.STD3_MAPPED \
+                        and len(utf16(resolved[end + 1][1])) == len(utf16(mapping)) \
+                        and len(resolved[end + 1][1]) == len(mapping):
+                    end += 1
+                units = []
+                for c in range(cp, end + 1):
+                    units.extend(utf16(resolved[c][1]))
+                rows.append([cp, KIND_STD3_SEQUENCE, find_or_append(pool, units) << 8 | len(utf16(mapping))])
+            cp = end + 1
+            continue
+        if status == data.VALID:
+            kind = KIND_VALID
+        elif status == data.DISALLOWED:
+            kind = KIND_DISALLOWED
+        elif status == data.IGNORED:
+            kind = KIND_IGNORED
+        else:
+            kind = None
+        if kind is not None:
+            if rows and rows[-1][1] == kind:
+                cp += 1
+                continue
+            rows.append([cp, kind, 0])
+            cp += 1
+            continue
+        delta = single_delta(cp)
+        # A run of the same delta.
+        if delta is not None and cp + 1 < 0x110000 and single_delta(cp + 1) == delta:
+            end = cp
+            while end + 1 < 0x110000 and single_delta(end + 1) == delta:
+                end += 1
+            rows.append([cp, KIND_OFFSET, delta])
+            cp = end + 1
+            continue
+        # Upper/lower pairs: mapped, valid, mapped, valid... by the same delta.
+        if delta is not None and cp + 2 < 0x110000 and resolved[cp + 1][0] == data.VALID \
+                and single_delta(cp + 2) == delta:
+            end = cp
+            while end + 2 < 0x110000 and resolved[end + 1][0] == data.VALID and single_delta(end + 2) == delta:
+                end += 2
+            rows.append([cp, KIND_ALTERNATING, delta])
+            cp = end + 1  # the valid code point after `end` starts the next row
+            continue
+        # A lone single-scalar mapping: an offset row costs less than the pool.
+        if delta is not None and (cp + 1 >= 0x110000 or single_delta(cp + 1) is None):
+            rows.append([cp, KIND_OFFSET, delta])
+            cp += 1
+            continue
+        # A run of mappings of one length, none starting a same-delta run.
+        length = len(mapping)
+        end = cp
+        while end + 1 < 0x110000:
+            nstatus, nmapping = resolved[end + 1]
+            if nstatus != data.MAPPED or len(nmapping) != length:
+                break
+            d = single_delta(end + 1)
+            if d is not None and end + 2 < 0x110000 and single_delta(end + 2) == d:
+                break
+            end += 1
+        units = []
+        for c in range(cp, end + 1):
+            units.extend(utf16(resolved[c][1]))
+        # Every entry of the row is `length` scalars: UTF-16 lengths differ
+        # when some are supplementary, so such rows hold one code point.
+        if any(len(utf16(resolved[c][1])) != len(utf16(mapping)) for c in range(cp, end + 1)):
+            end = cp
+            units = utf16(mapping)
+        offset = find_or_append(pool, units)
+        rows.append([cp, KIND_SEQUENCE, offset << 8 | len(utf16(mapping))])
+        cp = end + 1
+    return rows, pool
+
+
+def utf16(scalars):
+    units = []
+    for s in scalars:
+        if s >= 0x10000:
+            s -= 0x10000
+            units += [0xD800 | s >> 10, 0xDC00 | (s & 0x3FF)]
+        else:
+            units.append(s)
+    return units
+
+
+def find_or_append(pool, units):
+    # Reuse an earlier identical run (many compatibility forms share targets).
+    n = len(units)
+    for i in range(len(pool) - n + 1):
+        if pool[i:i + n] == units:
+            return i
+    pool.extend(units)
+    return len(pool) - n
+
+
+def property_ranges(value_of, cares):
+    """Rows (start, value) for a property, merging across code points whose
+    value does not matter (`cares` false): a row reaches to the next one."""
+    rows = []
+    current = None
+    for cp in range(0x80, 0x110000):
+        if not cares(cp):
+            continue
+        v = value_of(cp)
+        if v != current:
+            rows.append((cp, v))
+            current = v
+    return rows
+
+
+# Bidi classes as RFC 5893 needs them (IDNATables.Bidi).
+BIDI = {"L": 0, "R": 1, "AL": 1, "AN": 2, "EN": 3, "ES": 4, "CS": 4, "ET": 4, "ON": 4, "BN": 4, "NSM": 5}
+BIDI_OTHER = 6
+# Joining types as the ZWNJ rule needs them (IDNATables.Joining): U, L, R, D, T.
+JOINING = {ord("U"): 0, ord("C"): 0, ord("L"): 1, ord("R"): 2, ord("D"): 3, ord("T"): 4}
+
+
+def main():
+    uts46data, idnadata = data.load_idna(*sys.argv[1:3])
+    resolved = data.resolve(uts46data)
+    valid = data.assigned_valid(resolved)
+    allowed = data.allowed(uts46data, idnadata)
+    # A few disallowed_STD3_mapped code points are not their own NFC (U+037E
+    # is U+003B): in the decoded form of an xn-- label they fail the NFC
+    # check, which the Swift side makes with compositions only; so they are
+    # simply not allowed.
+    unstable = set(cp for cp in valid if data.unicodedata.normalize("NFC", chr(cp)) != chr(cp))
+    assert all(resolved[cp][0] == data.STD3_MAPPED for cp in unstable)
+    allowed -= unstable
+    rows, pool = mapping_rows(resolved)
+    assert max(r[0] for r in rows) < 1 << 21 and all(r[1] < 8 for r in rows)
+
+    def cares(cp):
+        return cp in valid
+
+    def joining(cp):
+        jt = idnadata.joining_types.get(cp)
+        if jt is not None:
+            return JOINING[jt]
+        # Not in ArabicShaping.txt: T for Mn, Me and Cf, else U (RFC 5892).
+        return 4 if data.unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf") else 0
+
+    # One property word per row: ccc (8 bits) | mark (1) | bidi (3) |
+    # joining (3) | allowed (1).
+    def props(cp):
+        return data.ccc(cp) | int(data.is_mark(cp)) << 8 | BIDI.get(data.bidi(cp), BIDI_OTHER) << 9 \
+            | joining(cp) << 12 | int(cp in allowed) << 15
+
+    prop_rows = property_ranges(props, cares)
+    comps = sorted(data.compositions(valid))
+    seconds = sorted(set(c[1] for c in comps))
+    assert len(seconds) < 256
+    check_decompositions(valid - unstable, comps)
+
+    mapping_bytes, mapping_index = bytearray(), []
+    previous = 0
+    for n, (start, kind, datum) in enumerate(rows):
+        if n % INDEX_STRIDE == 0:
+            mapping_index += [len(mapping_bytes), start]
+        varint(mapping_bytes, (start - previous) << 3 | kind)
+        previous = start
+        if kind in (KIND_OFFSET, KIND_ALTERNATING, KIND_STD3_OFFSET):
+            varint(mapping_bytes, zigzag(datum))
+        elif kind in (KIND_SEQUENCE, KIND_STD3_SEQUENCE):
+            offset, length = datum >> 8, datum & 0xFF
+            assert length < 32
+            varint(mapping_bytes, offset << 5 | length)
+
+    # Rows name their value by its index in a palette of the distinct words.
+    palette = sorted(set(v for _, v in prop_rows), key=lambda v: (v != 0, v))
+    assert len(palette) <= 256
+    property_bytes, property_index = bytearray(), []
+    previous = 0
+    for n, (start, value) in enumerate(prop_rows):
+        if n % INDEX_STRIDE == 0:
+            property_index += [len(property_bytes), start]
+        varint(property_bytes, start - previous)
+        property_bytes.append(palette.index(value))
+        previous = start
+
+    composition_bytes = bytearray()
+    previous = 0
+    for first, second, composite in comps:
+        varint(composition_bytes, first - previous)
+        composition_bytes.append(seconds.index(second))
+        varint(composition_bytes, zigzag(composite - first))
+        previous = first
+
+    out = []
+    w = out.append
+    w("// Generated by scripts/gen-idna-tables.py from the Unicode 14.0 IDNA mapping")
+    w("// table (PyPI idna==3.3), the Unicode 12.1 IDNA2008 classes (idna==2.9) and")
+    w("// Python's unicodedata; do not edit. Regenerate:")
+    w("//   python3 scripts/gen-idna-tables.py > Sources/LibcSupport/IDN/IDNATables.swift")
+    w("")
+    w("/// The data of `IDNA`'s UTS #46 processing, range-compressed as byte")
+    w("/// streams of LEB128 numbers (scripts/gen-idna-tables.py has the details).")
+    w("enum IDNATables {")
+    w("    /// Rows covering every code point from U+0080 on: `(start - previous")
+    w("    /// start) << 3 | kind`, then for `offset` and `alternating` the zigzag")
+    w("    /// delta, for `sequence` `pool offset << 5 | length`. A row reaches to")
+    w("    /// the next one; see `UnicodeMapping` for the kinds.")
+    w("    static let mapping: [UInt8] = [")
+    emit(w, ["0x%02X" % b for b in mapping_bytes], 16)
+    w("    ]")
+    w("")
+    w("    /// Every %dth mapping row: its byte offset and its start." % INDEX_STRIDE)
+    w("    static let mappingIndex: [UInt32] = [")
+    emit(w, ["0x%X" % v for v in mapping_index])
+    w("    ]")
+    w("")
+    w("    /// The scalars that `sequence` rows map to, UTF-16.")
+    w("    static let pool: [UInt16] = [")
+    emit(w, ["0x%X" % u for u in pool], 12)
+    w("    ]")
+    w("")
+    w("    /// Properties of the code points a mapped label can hold: rows of")
+    w("    /// `start - previous start` and the index of the row's word in")
+    w("    /// `propertyWords` (one byte).")
+    w("    static let properties: [UInt8] = [")
+    emit(w, ["0x%02X" % b for b in property_bytes], 16)
+    w("    ]")
+    w("")
+    w("    /// The distinct property words: `allowed << 15 | joining << 12 | bidi << 9")
+    w("    /// | mark << 8 | ccc`.")
+    w("    static let propertyWords: [UInt16] = [")
+    emit(w, ["0x%X" % v for v in palette], 12)
+    w("    ]")
+    w("")
+    w("    /// Every %dth property row: its byte offset and its start." % INDEX_STRIDE)
+    w("    static let propertyIndex: [UInt32] = [")
+    emit(w, ["0x%X" % v for v in property_index])
+    w("    ]")
+    w("")
+    w("    /// The second code points of canonical compositions.")
+    w("    static let composingSeconds: [UInt32] = [")
+    emit(w, ["0x%X" % s for s in seconds])
+    w("    ]")
+    w("")
+    w("    /// Canonical compositions sorted by first code point: `first - previous")
+    w("    /// first`, the index of the second in `composingSeconds` (one byte) and")
+    w("    /// the zigzag `composite - first`.")
+    w("    static let compositions: [UInt8] = [")
+    emit(w, ["0x%02X" % b for b in composition_bytes], 16)
+    w("    ]")
+    w("}")
+    sys.stdout.write("\n".join(out) + "\n")
+    total = len(mapping_bytes) + 4 * len(mapping_index) + 2 * len(pool) + len(property_bytes) \
+        + 4 * len(property_index) + 2 * len(palette) + 4 * len(seconds) + len(composition_bytes)
+    sys.stderr.write("mapping %d rows %d bytes, pool %d units, properties %d rows %d bytes, "
+                     "compositions %d in %d bytes; %d bytes of data\n"
+                     % (len(rows), len(mapping_bytes), len(pool), len(prop_rows), len(property_bytes),
+                        len(comps), len(composition_bytes), total))
+
+
+INDEX_STRIDE = 32
+
+
+def check_decompositions(valid, comps):
+    """The Swift side decomposes with the composition pairs only (and
+    Hangul arithmetic): that must give the NFD of every code point a mapped
+    label can hold."""
+    pairs = {c: (a, b) for a, b, c in comps}
+
+    def decompose(cp):
+        if 0xAC00 <= cp <= 0xD7A3:
+            return data.unicodedata.normalize("NFD", chr(cp))
+        if cp in pairs:
+            return decompose(pairs[cp][0]) + chr(pairs[cp][1])
+        return chr(cp)
+    for cp in valid:
+        assert decompose(cp) == data.unicodedata.normalize("NFD", chr(cp)), hex(cp)
+
+
+def varint(out, value):
+    assert value >= 0
+    while value >= 0x80:
+        out.append(value & 0x7F | 0x80)
+        value >>= 7
+    out.append(value)
+
+
+def zigzag(value):
+    return value << 1 if value >= 0 else (-value << 1) - 1
+
+
+def emit(w, items, per_line=8):
+    for i in range(0, len(items), per_line):
+        w("        " + ", ".join(items[i:i + per_line]) + ",")
+
+
+if __name__ == "__main__":
+    main()
