@@ -71,7 +71,7 @@ public enum IDNA {
         }
         guard isValidLabel(label, fromALabel: false), let code = Punycode.encode(label),
               code.count + 4 <= maximumLabelLength else { return false }
-        output.append(contentsOf: "xn--".utf8)
+        output.append(contentsOf: [UInt8](literal: "xn--"))
         output.append(contentsOf: code)
         return true
     }
