@@ -50,28 +50,7 @@ public struct MappedFile: ~Copyable {
             }
         }
         // Not mappable (empty, special, or mmap refused): read it all.
-        var capacity = 16 * 1024
-        var storage = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
-        var used = 0
-        while true {
-            if used == capacity {
-                let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
-                bigger.copyMemory(from: storage, byteCount: used)
-                storage.deallocate()
-                storage = bigger
-                capacity *= 2
-            }
-            let n: Int
-            do {
-                n = try fd.read(into: UnsafeMutableRawBufferPointer(start: storage + used, count: capacity - used))
-            } catch {
-                storage.deallocate()
-                throw error
-            }
-            if n == 0 { break }
-            used += n
-        }
-        bytes = ByteString(start: storage.assumingMemoryBound(to: UInt8.self), count: used)
+        bytes = try fd.readToEnd()
         isMapped = false
     }
 
