@@ -27,10 +27,10 @@ def mapping_rows(resolved):
     the next row's start. OFFSET: every code point maps to cp + data.
     ALTERNATING: code points at an even distance from start map to
     cp + data, the others are valid. SEQUENCE: data = pool offset << 8 |
-    length; code point start + i maps to the `length` scalars at pool offset
-    + i * length (UTF-16 in the pool). STD3_OFFSET and STD3_SEQUENCE: the
+    length; code point start + i maps to the `length` scalars that follow
+    the first i * length ones from the pool's byte offset (see pool_offset). STD3_OFFSET and STD3_SEQUENCE: the
     same for disallowed_STD3_mapped code points."""
-    pool = []
+    pool = bytearray()
     rows = []
 
     def single_delta(cp):
@@ -54,13 +54,9 @@ def mapping_rows(resolved):
                 rows.append([cp, KIND_STD3_OFFSET, delta])
             else:
                 while resolved[end + 1][0] == data.STD3_MAPPED \
-                        and len(utf16(resolved[end + 1][1])) == len(utf16(mapping)) \
                         and len(resolved[end + 1][1]) == len(mapping):
                     end += 1
-                units = []
-                for c in range(cp, end + 1):
-                    units.extend(utf16(resolved[c][1]))
-                rows.append([cp, KIND_STD3_SEQUENCE, find_or_append(pool, units) << 8 | len(utf16(mapping))])
+                rows.append([cp, KIND_STD3_SEQUENCE, pool_offset(pool, resolved, cp, end) << 8 | len(mapping)])
             cp = end + 1
             continue
         if status == data.VALID:
@@ -112,39 +108,28 @@ def mapping_rows(resolved):
             if d is not None and end + 2 < 0x110000 and single_delta(end + 2) == d:
                 break
             end += 1
-        units = []
-        for c in range(cp, end + 1):
-            units.extend(utf16(resolved[c][1]))
-        # Every entry of the row is `length` scalars: UTF-16 lengths differ
-        # when some are supplementary, so such rows hold one code point.
-        if any(len(utf16(resolved[c][1])) != len(utf16(mapping)) for c in range(cp, end + 1)):
-            end = cp
-            units = utf16(mapping)
-        offset = find_or_append(pool, units)
-        rows.append([cp, KIND_SEQUENCE, offset << 8 | len(utf16(mapping))])
+        rows.append([cp, KIND_SEQUENCE, pool_offset(pool, resolved, cp, end) << 8 | length])
         cp = end + 1
     return rows, pool
 
 
-def utf16(scalars):
-    units = []
-    for s in scalars:
-        if s >= 0x10000:
-            s -= 0x10000
-            units += [0xD800 | s >> 10, 0xDC00 | (s & 0x3FF)]
-        else:
-            units.append(s)
-    return units
-
-
-def find_or_append(pool, units):
-    # Reuse an earlier identical run (many compatibility forms share targets).
-    n = len(units)
-    for i in range(len(pool) - n + 1):
-        if pool[i:i + n] == units:
-            return i
-    pool.extend(units)
-    return len(pool) - n
+def pool_offset(pool, resolved, start, end):
+    """The byte offset in `pool` (a bytearray) of the scalars that code
+    points start...end map to, appended unless already there: each the
+    zigzag LEB128 delta from the one before it (from 0 for the first).
+    Deltas are short: the scalars of a row mostly lie close together."""
+    encoded = bytearray()
+    previous = 0
+    for cp in range(start, end + 1):
+        for scalar in resolved[cp][1]:
+            varint(encoded, zigzag(scalar - previous))
+            previous = scalar
+    # Reuse an earlier identical run (decoding depends only on the bytes).
+    found = pool.find(encoded)
+    if found >= 0:
+        return found
+    pool.extend(encoded)
+    return len(pool) - len(encoded)
 
 
 def property_ranges(value_of, cares):
@@ -263,9 +248,10 @@ def main():
     emit(w, ["0x%X" % v for v in mapping_index])
     w("    ]")
     w("")
-    w("    /// The scalars that `sequence` rows map to, UTF-16.")
-    w("    static let pool: [UInt16] = [")
-    emit(w, ["0x%X" % u for u in pool], 12)
+    w("    /// The scalars that `sequence` rows map to: per row, zigzag LEB128")
+    w("    /// deltas from the scalar before (from 0 for the row's first).")
+    w("    static let pool: [UInt8] = [")
+    emit(w, ["0x%02X" % b for b in pool], 16)
     w("    ]")
     w("")
     w("    /// Properties of the code points a mapped label can hold: rows of")
@@ -299,9 +285,9 @@ def main():
     w("    ]")
     w("}")
     sys.stdout.write("\n".join(out) + "\n")
-    total = len(mapping_bytes) + 4 * len(mapping_index) + 2 * len(pool) + len(property_bytes) \
+    total = len(mapping_bytes) + 4 * len(mapping_index) + len(pool) + len(property_bytes) \
         + 4 * len(property_index) + 2 * len(palette) + 4 * len(seconds) + len(composition_bytes)
-    sys.stderr.write("mapping %d rows %d bytes, pool %d units, properties %d rows %d bytes, "
+    sys.stderr.write("mapping %d rows %d bytes, pool %d bytes, properties %d rows %d bytes, "
                      "compositions %d in %d bytes; %d bytes of data\n"
                      % (len(rows), len(mapping_bytes), len(pool), len(prop_rows), len(property_bytes),
                         len(comps), len(composition_bytes), total))
