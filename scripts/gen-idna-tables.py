@@ -22,6 +22,11 @@ KIND_VALID, KIND_DISALLOWED, KIND_IGNORED, KIND_OFFSET, KIND_ALTERNATING, KIND_S
     KIND_STD3_OFFSET, KIND_STD3_SEQUENCE = range(8)
 
 
+# Same-delta runs at least this long leave a sequence row for an offset row
+# (measured: the smallest tables).
+SAME_DELTA_RUN = 8
+
+
 def mapping_rows(resolved):
     """Rows (start, kind, data) covering 0x80...0x10FFFF; a row reaches to
     the next row's start. OFFSET: every code point maps to cp + data.
@@ -97,7 +102,8 @@ def mapping_rows(resolved):
             rows.append([cp, KIND_OFFSET, delta])
             cp += 1
             continue
-        # A run of mappings of one length, none starting a same-delta run.
+        # A run of mappings of one length, up to a long same-delta run
+        # (shorter ones cost less as pool deltas than as rows of their own).
         length = len(mapping)
         end = cp
         while end + 1 < 0x110000:
@@ -105,7 +111,7 @@ def mapping_rows(resolved):
             if nstatus != data.MAPPED or len(nmapping) != length:
                 break
             d = single_delta(end + 1)
-            if d is not None and end + 2 < 0x110000 and single_delta(end + 2) == d:
+            if d is not None and all(single_delta(end + 1 + k) == d for k in range(1, SAME_DELTA_RUN)):
                 break
             end += 1
         rows.append([cp, KIND_SEQUENCE, pool_offset(pool, resolved, cp, end) << 8 | length])
@@ -205,25 +211,36 @@ def main():
             assert length < 32
             varint(mapping_bytes, offset << 5 | length)
 
-    # Rows name their value by its index in a palette of the distinct words.
-    palette = sorted(set(v for _, v in prop_rows), key=lambda v: (v != 0, v))
+    # Rows name their value by its index in a palette of the distinct words,
+    # the most used first: indexes below PROPERTY_ESCAPE share the row's
+    # number with its delta, `delta << 6 | index`; the others follow it as a
+    # byte, after the escape index.
+    uses = {}
+    for _, v in prop_rows:
+        uses[v] = uses.get(v, 0) + 1
+    palette = sorted(uses, key=lambda v: (-uses[v], v))
     assert len(palette) <= 256
     property_bytes, property_index = bytearray(), []
     previous = 0
     for n, (start, value) in enumerate(prop_rows):
         if n % INDEX_STRIDE == 0:
             property_index += [len(property_bytes), start]
-        varint(property_bytes, start - previous)
-        property_bytes.append(palette.index(value))
+        index = palette.index(value)
+        varint(property_bytes, (start - previous) << 6 | min(index, PROPERTY_ESCAPE))
+        if index >= PROPERTY_ESCAPE:
+            property_bytes.append(index)
         previous = start
 
+    # Sorted by composite, composites lie close together and so do their
+    # first code points (each a delta from the one before): fewer bytes
+    # than sorted by first code point.
     composition_bytes = bytearray()
-    previous = 0
-    for first, second, composite in comps:
-        varint(composition_bytes, first - previous)
+    previous_composite = previous_first = 0
+    for first, second, composite in sorted(comps, key=lambda c: c[2]):
+        varint(composition_bytes, composite - previous_composite)
         composition_bytes.append(seconds.index(second))
-        varint(composition_bytes, zigzag(composite - first))
-        previous = first
+        varint(composition_bytes, zigzag(first - previous_first))
+        previous_composite, previous_first = composite, first
 
     out = []
     w = out.append
@@ -255,8 +272,8 @@ def main():
     w("    ]")
     w("")
     w("    /// Properties of the code points a mapped label can hold: rows of")
-    w("    /// `start - previous start` and the index of the row's word in")
-    w("    /// `propertyWords` (one byte).")
+    w("    /// `(start - previous start) << 6 | index` with the index of the row's")
+    w("    /// word in `propertyWords`, or %d and the index in the next byte." % PROPERTY_ESCAPE)
     w("    static let properties: [UInt8] = [")
     emit(w, ["0x%02X" % b for b in property_bytes], 16)
     w("    ]")
@@ -277,9 +294,9 @@ def main():
     emit(w, ["0x%X" % s for s in seconds])
     w("    ]")
     w("")
-    w("    /// Canonical compositions sorted by first code point: `first - previous")
-    w("    /// first`, the index of the second in `composingSeconds` (one byte) and")
-    w("    /// the zigzag `composite - first`.")
+    w("    /// Canonical compositions sorted by composite: `composite - previous")
+    w("    /// composite`, the index of the second in `composingSeconds` (one byte)")
+    w("    /// and the zigzag `first - previous first`.")
     w("    static let compositions: [UInt8] = [")
     emit(w, ["0x%02X" % b for b in composition_bytes], 16)
     w("    ]")
@@ -293,7 +310,8 @@ def main():
                         len(comps), len(composition_bytes), total))
 
 
-INDEX_STRIDE = 32
+INDEX_STRIDE = 64
+PROPERTY_ESCAPE = 63
 
 
 def check_decompositions(valid, comps):
