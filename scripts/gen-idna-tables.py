@@ -22,15 +22,20 @@ KIND_VALID, KIND_DISALLOWED, KIND_IGNORED, KIND_OFFSET, KIND_ALTERNATING, KIND_S
     KIND_STD3_OFFSET, KIND_STD3_SEQUENCE = range(8)
 
 
+# Same-delta runs at least this long leave a sequence row for an offset row
+# (measured: the smallest tables).
+SAME_DELTA_RUN = 8
+
+
 def mapping_rows(resolved):
     """Rows (start, kind, data) covering 0x80...0x10FFFF; a row reaches to
     the next row's start. OFFSET: every code point maps to cp + data.
     ALTERNATING: code points at an even distance from start map to
     cp + data, the others are valid. SEQUENCE: data = pool offset << 8 |
-    length; code point start + i maps to the `length` scalars at pool offset
-    + i * length (UTF-16 in the pool). STD3_OFFSET and STD3_SEQUENCE: the
+    length; code point start + i maps to the `length` scalars that follow
+    the first i * length ones from the pool's byte offset (see pool_offset). STD3_OFFSET and STD3_SEQUENCE: the
     same for disallowed_STD3_mapped code points."""
-    pool = []
+    pool = bytearray()
     rows = []
 
     def single_delta(cp):
@@ -54,13 +59,9 @@ def mapping_rows(resolved):
                 rows.append([cp, KIND_STD3_OFFSET, delta])
             else:
                 while resolved[end + 1][0] == data.STD3_MAPPED \
-                        and len(utf16(resolved[end + 1][1])) == len(utf16(mapping)) \
                         and len(resolved[end + 1][1]) == len(mapping):
                     end += 1
-                units = []
-                for c in range(cp, end + 1):
-                    units.extend(utf16(resolved[c][1]))
-                rows.append([cp, KIND_STD3_SEQUENCE, find_or_append(pool, units) << 8 | len(utf16(mapping))])
+                rows.append([cp, KIND_STD3_SEQUENCE, pool_offset(pool, resolved, cp, end) << 8 | len(mapping)])
             cp = end + 1
             continue
         if status == data.VALID:
@@ -101,7 +102,8 @@ def mapping_rows(resolved):
             rows.append([cp, KIND_OFFSET, delta])
             cp += 1
             continue
-        # A run of mappings of one length, none starting a same-delta run.
+        # A run of mappings of one length, up to a long same-delta run
+        # (shorter ones cost less as pool deltas than as rows of their own).
         length = len(mapping)
         end = cp
         while end + 1 < 0x110000:
@@ -109,42 +111,31 @@ def mapping_rows(resolved):
             if nstatus != data.MAPPED or len(nmapping) != length:
                 break
             d = single_delta(end + 1)
-            if d is not None and end + 2 < 0x110000 and single_delta(end + 2) == d:
+            if d is not None and all(single_delta(end + 1 + k) == d for k in range(1, SAME_DELTA_RUN)):
                 break
             end += 1
-        units = []
-        for c in range(cp, end + 1):
-            units.extend(utf16(resolved[c][1]))
-        # Every entry of the row is `length` scalars: UTF-16 lengths differ
-        # when some are supplementary, so such rows hold one code point.
-        if any(len(utf16(resolved[c][1])) != len(utf16(mapping)) for c in range(cp, end + 1)):
-            end = cp
-            units = utf16(mapping)
-        offset = find_or_append(pool, units)
-        rows.append([cp, KIND_SEQUENCE, offset << 8 | len(utf16(mapping))])
+        rows.append([cp, KIND_SEQUENCE, pool_offset(pool, resolved, cp, end) << 8 | length])
         cp = end + 1
     return rows, pool
 
 
-def utf16(scalars):
-    units = []
-    for s in scalars:
-        if s >= 0x10000:
-            s -= 0x10000
-            units += [0xD800 | s >> 10, 0xDC00 | (s & 0x3FF)]
-        else:
-            units.append(s)
-    return units
-
-
-def find_or_append(pool, units):
-    # Reuse an earlier identical run (many compatibility forms share targets).
-    n = len(units)
-    for i in range(len(pool) - n + 1):
-        if pool[i:i + n] == units:
-            return i
-    pool.extend(units)
-    return len(pool) - n
+def pool_offset(pool, resolved, start, end):
+    """The byte offset in `pool` (a bytearray) of the scalars that code
+    points start...end map to, appended unless already there: each the
+    zigzag LEB128 delta from the one before it (from 0 for the first).
+    Deltas are short: the scalars of a row mostly lie close together."""
+    encoded = bytearray()
+    previous = 0
+    for cp in range(start, end + 1):
+        for scalar in resolved[cp][1]:
+            varint(encoded, zigzag(scalar - previous))
+            previous = scalar
+    # Reuse an earlier identical run (decoding depends only on the bytes).
+    found = pool.find(encoded)
+    if found >= 0:
+        return found
+    pool.extend(encoded)
+    return len(pool) - len(encoded)
 
 
 def property_ranges(value_of, cares):
@@ -220,25 +211,36 @@ def main():
             assert length < 32
             varint(mapping_bytes, offset << 5 | length)
 
-    # Rows name their value by its index in a palette of the distinct words.
-    palette = sorted(set(v for _, v in prop_rows), key=lambda v: (v != 0, v))
+    # Rows name their value by its index in a palette of the distinct words,
+    # the most used first: indexes below PROPERTY_ESCAPE share the row's
+    # number with its delta, `delta << 6 | index`; the others follow it as a
+    # byte, after the escape index.
+    uses = {}
+    for _, v in prop_rows:
+        uses[v] = uses.get(v, 0) + 1
+    palette = sorted(uses, key=lambda v: (-uses[v], v))
     assert len(palette) <= 256
     property_bytes, property_index = bytearray(), []
     previous = 0
     for n, (start, value) in enumerate(prop_rows):
         if n % INDEX_STRIDE == 0:
             property_index += [len(property_bytes), start]
-        varint(property_bytes, start - previous)
-        property_bytes.append(palette.index(value))
+        index = palette.index(value)
+        varint(property_bytes, (start - previous) << 6 | min(index, PROPERTY_ESCAPE))
+        if index >= PROPERTY_ESCAPE:
+            property_bytes.append(index)
         previous = start
 
+    # Sorted by composite, composites lie close together and so do their
+    # first code points (each a delta from the one before): fewer bytes
+    # than sorted by first code point.
     composition_bytes = bytearray()
-    previous = 0
-    for first, second, composite in comps:
-        varint(composition_bytes, first - previous)
+    previous_composite = previous_first = 0
+    for first, second, composite in sorted(comps, key=lambda c: c[2]):
+        varint(composition_bytes, composite - previous_composite)
         composition_bytes.append(seconds.index(second))
-        varint(composition_bytes, zigzag(composite - first))
-        previous = first
+        varint(composition_bytes, zigzag(first - previous_first))
+        previous_composite, previous_first = composite, first
 
     out = []
     w = out.append
@@ -263,14 +265,15 @@ def main():
     emit(w, ["0x%X" % v for v in mapping_index])
     w("    ]")
     w("")
-    w("    /// The scalars that `sequence` rows map to, UTF-16.")
-    w("    static let pool: [UInt16] = [")
-    emit(w, ["0x%X" % u for u in pool], 12)
+    w("    /// The scalars that `sequence` rows map to: per row, zigzag LEB128")
+    w("    /// deltas from the scalar before (from 0 for the row's first).")
+    w("    static let pool: [UInt8] = [")
+    emit(w, ["0x%02X" % b for b in pool], 16)
     w("    ]")
     w("")
     w("    /// Properties of the code points a mapped label can hold: rows of")
-    w("    /// `start - previous start` and the index of the row's word in")
-    w("    /// `propertyWords` (one byte).")
+    w("    /// `(start - previous start) << 6 | index` with the index of the row's")
+    w("    /// word in `propertyWords`, or %d and the index in the next byte." % PROPERTY_ESCAPE)
     w("    static let properties: [UInt8] = [")
     emit(w, ["0x%02X" % b for b in property_bytes], 16)
     w("    ]")
@@ -291,23 +294,24 @@ def main():
     emit(w, ["0x%X" % s for s in seconds])
     w("    ]")
     w("")
-    w("    /// Canonical compositions sorted by first code point: `first - previous")
-    w("    /// first`, the index of the second in `composingSeconds` (one byte) and")
-    w("    /// the zigzag `composite - first`.")
+    w("    /// Canonical compositions sorted by composite: `composite - previous")
+    w("    /// composite`, the index of the second in `composingSeconds` (one byte)")
+    w("    /// and the zigzag `first - previous first`.")
     w("    static let compositions: [UInt8] = [")
     emit(w, ["0x%02X" % b for b in composition_bytes], 16)
     w("    ]")
     w("}")
     sys.stdout.write("\n".join(out) + "\n")
-    total = len(mapping_bytes) + 4 * len(mapping_index) + 2 * len(pool) + len(property_bytes) \
+    total = len(mapping_bytes) + 4 * len(mapping_index) + len(pool) + len(property_bytes) \
         + 4 * len(property_index) + 2 * len(palette) + 4 * len(seconds) + len(composition_bytes)
-    sys.stderr.write("mapping %d rows %d bytes, pool %d units, properties %d rows %d bytes, "
+    sys.stderr.write("mapping %d rows %d bytes, pool %d bytes, properties %d rows %d bytes, "
                      "compositions %d in %d bytes; %d bytes of data\n"
                      % (len(rows), len(mapping_bytes), len(pool), len(prop_rows), len(property_bytes),
                         len(comps), len(composition_bytes), total))
 
 
-INDEX_STRIDE = 32
+INDEX_STRIDE = 64
+PROPERTY_ESCAPE = 63
 
 
 def check_decompositions(valid, comps):

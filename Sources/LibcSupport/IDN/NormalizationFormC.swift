@@ -108,15 +108,10 @@ enum NormalizationFormC {
             return first + second - hangulTBase
         }
         var reader = LEB128Reader(bytes: IDNATables.compositions, position: 0)
-        var current: UInt32 = 0
+        var composite: UInt32 = 0, current: UInt32 = 0
         while !reader.atEnd {
-            current += reader.next()
-            let secondIndex = Int(reader.nextByte())
-            let delta = reader.nextSigned()
-            if current > first { return nil }
-            if current == first && IDNATables.composingSeconds[secondIndex] == second {
-                return UInt32(bitPattern: Int32(bitPattern: current) &+ delta)
-            }
+            let found = nextComposition(&reader, &composite, &current)
+            if current == first && found == second { return composite }
         }
         return nil
     }
@@ -125,15 +120,22 @@ enum NormalizationFormC {
     /// composite of the table.
     static func pair(of composite: UInt32) -> (UInt32, UInt32)? {
         var reader = LEB128Reader(bytes: IDNATables.compositions, position: 0)
-        var current: UInt32 = 0
+        var current: UInt32 = 0, first: UInt32 = 0
         while !reader.atEnd {
-            current += reader.next()
-            let secondIndex = Int(reader.nextByte())
-            let delta = reader.nextSigned()
-            if UInt32(bitPattern: Int32(bitPattern: current) &+ delta) == composite {
-                return (current, IDNATables.composingSeconds[secondIndex])
-            }
+            let second = nextComposition(&reader, &current, &first)
+            if current >= composite { return current == composite ? (first, second) : nil }
         }
         return nil
+    }
+
+    /// Reads the next entry of `IDNATables.compositions` (sorted by
+    /// composite, each a delta from the entry before): updates `composite`
+    /// and `first`, returns the second code point.
+    static func nextComposition(_ reader: inout LEB128Reader, _ composite: inout UInt32,
+                                _ first: inout UInt32) -> UInt32 {
+        composite += reader.next()
+        let second = IDNATables.composingSeconds[Int(reader.nextByte())]
+        first = UInt32(bitPattern: Int32(bitPattern: first) &+ reader.nextSigned())
+        return second
     }
 }

@@ -42,16 +42,25 @@ struct ScalarProperties {
         }
         let entry = LEB128Reader.indexEntry(IDNATables.propertyIndex, for: value)
         var reader = LEB128Reader(bytes: IDNATables.properties, position: entry.offset)
-        _ = reader.next()
-        var word = reader.nextByte()
+        var word = Self.nextRow(&reader).word
         var start = entry.start
         while !reader.atEnd {
-            let next = start + reader.next()
-            if next > value { break }
-            start = next
-            word = reader.nextByte()
+            let row = Self.nextRow(&reader)
+            if start + row.delta > value { break }
+            start += row.delta
+            word = row.word
         }
         self.init(packed: UInt32(IDNATables.propertyWords[Int(word)]))
+    }
+
+    /// A property row: `delta << 6 | index`, the index 63 meaning that the
+    /// index follows as a byte (the generator puts the most used words
+    /// first).
+    static func nextRow(_ reader: inout LEB128Reader) -> (delta: UInt32, word: UInt32) {
+        let number = reader.next()
+        var word = number & 63
+        if word == 63 { word = UInt32(reader.nextByte()) }
+        return (number >> 6, word)
     }
 
     /// From the generator's word: `allowed << 15 | joining << 12 | bidi << 9

@@ -15,7 +15,8 @@ enum UnicodeMapping {
         /// Every other code point (from the row's start) mapped by the
         /// row's delta, the ones between kept (upper/lower-case pairs).
         case alternating
-        /// Mapped to `length` scalars each, from the row's pool offset.
+        /// Mapped to `length` scalars each, from the row's pool offset
+        /// (deltas from the scalar before).
         case sequence
         /// `offset` and `sequence` for disallowed_STD3_mapped code points,
         /// which an `xn--` label may hold as they are.
@@ -42,20 +43,17 @@ enum UnicodeMapping {
                 output.append(value)
             }
         case .sequence, .std3Sequence:
+            // The pool holds deltas: decode the row's entries before this
+            // code point's to reach its scalars.
             let length = Int(datum & 0x1F)
-            var position = Int(datum >> 5) + Int(value - start) * length
-            let end = position + length
-            let pool = IDNATables.pool
-            while position < end {
-                let unit = UInt32(pool[position])
-                position += 1
-                if unit & 0xFC00 == 0xD800 {
-                    let low = UInt32(pool[position])
-                    position += 1
-                    output.append(0x10000 + ((unit & 0x3FF) << 10 | (low & 0x3FF)))
-                } else {
-                    output.append(unit)
-                }
+            var reader = LEB128Reader(bytes: IDNATables.pool, position: Int(datum >> 5))
+            var scalar: Int32 = 0
+            for _ in 0..<Int(value - start) * length {
+                scalar &+= reader.nextSigned()
+            }
+            for _ in 0..<length {
+                scalar &+= reader.nextSigned()
+                output.append(UInt32(bitPattern: scalar))
             }
         }
         return true
