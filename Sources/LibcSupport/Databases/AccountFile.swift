@@ -34,11 +34,7 @@ public enum AccountFile<Record: AccountRecord> {
         for line in ScannedLines(bytes) {
             guard let content = RecordLine.content(withoutNUL: line) else { continue }
             if compat, let directive = CompatDirective.of(content) {
-                switch directive {
-                case .includeAll, .include: return .unavailable
-                case .includeNetgroup: if rules.netgroupStopsEnumeration { return .unavailable }
-                case .excludeOther, .exclude: break
-                }
+                if directive.endsEnumeration(under: rules) { return .unavailable }
                 continue
             }
             if let record = Record.parse(content) { each(record) }

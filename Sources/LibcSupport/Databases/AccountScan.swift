@@ -96,11 +96,7 @@ enum AccountScan {
         for line in ScannedLines(bytes) {
             guard let content = RecordLine.content(withoutNUL: line) else { continue }
             if compat, let directive = CompatDirective.of(content) {
-                switch directive {
-                case .includeAll, .include: return .unavailable
-                case .includeNetgroup: if rules.netgroupStopsEnumeration { return .unavailable }
-                case .excludeOther, .exclude: break
-                }
+                if directive.endsEnumeration(under: rules) { return .unavailable }
                 continue
             }
             // Plain, whole (no leading space, no NUL) and ending in '\n'.

@@ -41,4 +41,15 @@ enum CompatDirective {
         if name[1] == UInt8(ascii: "@") { return plus ? .includeNetgroup : .excludeOther }
         return plus ? .include(name.dropFirst(1)) : .exclude(name.dropFirst(1))
     }
+
+    /// Whether an enumeration under `compat` must stop at this directive
+    /// (its entries would come from NIS, which is not available); the
+    /// other directives are skipped.
+    func endsEnumeration(under rules: CompatRules) -> Bool {
+        switch self {
+        case .includeAll, .include: return true
+        case .includeNetgroup: return rules.netgroupStopsEnumeration
+        case .excludeOther, .exclude: return false
+        }
+    }
 }
