@@ -23,10 +23,13 @@ TOOLS      := getconf getent
 
 # The release build: Embedded Swift, statically linked with musl, through the
 # Swift SDK bundle in sdk/ (its sysroot points at Debian's musl-dev). For
-# size, its toolset adds to -Osize: no SIL closure specialization (a copy of
-# a function per closure passed), LLVM's machine outliner (repeated
+# size, its toolset adds to -Osize: link-time optimization of the whole
+# program (Swift and C compile to LLVM bitcode, which lld optimizes and
+# generates as one module), no SIL closure specialization (a copy of a
+# function per closure passed), LLVM's machine outliner (repeated
 # instruction sequences become calls) and identical code folding in the
-# linker; the linker script drops sections nothing reads at run time.
+# linker; the linker script drops sections nothing reads at run time. The C
+# module's own allocator (Sources/CLibc/Heap.c) replaces musl's malloc.
 DISCARD_SCRIPT := $(CURDIR)/sdk/musl.artifactbundle/x86_64-linux-musl/discard.ld
 RELEASE_FLAGS := -c release --swift-sdks-path sdk --swift-sdk $(SDK) \
 	--scratch-path $(SCRATCH) -Xlinker $(UNICODE_TABLES) \

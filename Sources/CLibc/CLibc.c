@@ -19,20 +19,24 @@ static size_t watch_length(const char *s) {
     return n;
 }
 
+/* Async-signal-safe: write(2) and _exit(2) only. */
+_Noreturn void clibc_exit_file_changed(const char *path) {
+    const char *program = program_invocation_short_name;
+    static const char message[] = ": file changed while being read\n";
+    (void)!write(2, program, watch_length(program));
+    (void)!write(2, ": ", 2);
+    (void)!write(2, path, watch_length(path));
+    (void)!write(2, message, sizeof message - 1);
+    _exit(1);
+}
+
 static void watch_on_sigbus(int signo, siginfo_t *info, void *context) {
     (void)context;
     const char *address = info ? (const char *)info->si_addr : NULL;
     for (int i = 0; i < WATCH_SLOTS; i++) {
         const char *base = watched[i].base;
-        if (base && address >= base && address < base + watched[i].length) {
-            const char *program = program_invocation_short_name;
-            static const char message[] = ": file changed while being read\n";
-            (void)!write(2, program, watch_length(program));
-            (void)!write(2, ": ", 2);
-            (void)!write(2, watched[i].path, watch_length(watched[i].path));
-            (void)!write(2, message, sizeof message - 1);
-            _exit(1);
-        }
+        if (base && address >= base && address < base + watched[i].length)
+            clibc_exit_file_changed(watched[i].path);
     }
     /* Not one of ours: die of SIGBUS as without the handler (the fault
        repeats when the handler returns). */

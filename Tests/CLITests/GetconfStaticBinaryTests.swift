@@ -60,6 +60,19 @@ struct GetconfStaticBinaryTests {
         #expect(try Self.neededLibraries(GetconfHarness.glibc) > 0)
     }
 
+    /// The issues' size budgets for the stripped binaries: getconf under
+    /// 150 KB, getent under 250 KB, on both architectures (the aarch64
+    /// build is checked when it is there).
+    @Test("the stripped binaries are within their size budgets",
+          arguments: [("getconf", 150_000), ("getent", 250_000)])
+    func sizeBudget(tool: String, limit: Int) throws {
+        try #require(Sandbox.toolExists(tool), "build/\(tool) is missing: run make first")
+        for path in [Sandbox.tool(tool), AArch64Emulator.tool(tool)] where FileManager.default.fileExists(atPath: path) {
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+            #expect(size < limit, "\(path) is \(size) bytes, over \(limit)")
+        }
+    }
+
     /// A directory holding only the tool.
     static func chroot(with tool: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chroot-\(tool)-\(UUID().uuidString)")

@@ -103,6 +103,9 @@ static inline void *clibc_map_readonly(int fd, size_t length) {
 int clibc_watch_mapping(const void *base, size_t length, const char *path);
 /* Forgets the mapping at base (before it is unmapped). */
 void clibc_unwatch_mapping(const void *base);
+/* The same report and exit for a file read into memory that turned out
+ * shorter than fstat said: it was truncated during the lookup. */
+_Noreturn void clibc_exit_file_changed(const char *path);
 /*
  * Lets go of the whole pages in [start, start + length) if they lie in a
  * registered read-only file mapping (madvise MADV_DONTNEED: the process's
@@ -394,6 +397,16 @@ static inline uint64_t clibc_auxiliary_value(unsigned long type) { return (uint6
 unsigned char *clibc_output_area(size_t *size);
 unsigned char *clibc_search_area_acquire(size_t *size);
 void clibc_search_area_release(void);
+
+/* The release binaries' heap (Heap.c): malloc, free, realloc and the rest
+ * are these in the musl builds. Declared here for the unit tests, which run
+ * them beside the C library's own allocator. Not thread-safe. */
+void *clibc_heap_allocate(size_t size);
+void *clibc_heap_allocate_zeroed(size_t count, size_t size);
+void *clibc_heap_allocate_aligned(size_t alignment, size_t size);
+void *clibc_heap_resize(void *block, size_t size);
+void clibc_heap_free(void *block);
+size_t clibc_heap_usable_size(void *block);
 
 /* sched_getaffinity(2): how many CPUs this process may run on (-1 on error).
  * The set is sized for 32768 CPUs, like the kernel's largest configurations. */

@@ -28,3 +28,33 @@ extension FileDescriptor {
         return ByteString(start: storage.assumingMemoryBound(to: UInt8.self), count: used)
     }
 }
+
+extension FileDescriptor {
+    /// Files up to this size are read into memory rather than mapped. For a
+    /// small file a `read` is the cheaper call: a mapping costs `mmap`, a
+    /// page fault, and (once) the two calls that install the SIGBUS guard,
+    /// which a file in memory does not need.
+    public static let smallFileLimit = 64 * 1024
+
+    /// Reads the first `count` bytes of a regular file (its size from
+    /// `fstat`) into a new heap buffer, in one `read` as a rule. Stops early
+    /// if the file turns out shorter, as a file truncated since `fstat`
+    /// would; like a mapping of `count` bytes, it ignores what was appended
+    /// since. The caller owns the bytes, as with `readToEnd`.
+    public func read(first count: Int) throws(Errno) -> ByteString {
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 16)
+        var used = 0
+        while used < count {
+            let n: Int
+            do {
+                n = try read(into: UnsafeMutableRawBufferPointer(start: storage + used, count: count - used))
+            } catch {
+                storage.deallocate()
+                throw error
+            }
+            if n == 0 { break }
+            used += n
+        }
+        return ByteString(start: storage.assumingMemoryBound(to: UInt8.self), count: used)
+    }
+}

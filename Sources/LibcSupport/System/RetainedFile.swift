@@ -19,15 +19,24 @@ public enum RetainedFile {
             if raw < 0 { throw Errno.current }
             fd = FileDescriptor(rawValue: raw)
         }
-        // The descriptor is closed only when the file is read: a mapping
-        // needs none, and the process is short-lived.
-        var mapped = false
-        defer { if !mapped { fd.close() } }
+        // The descriptor of a regular file is not closed: the bytes live as
+        // long as the process, which is short-lived, and each close is a
+        // system call. Other files (pipes, /proc) are read and closed.
+        var kept = false
+        defer { if !kept { fd.close() } }
         let info = try fd.status()
         if clibc_is_directory(info.st_mode) != 0 { throw Errno.isDirectory }
         if clibc_is_regular_file(info.st_mode) != 0 && info.st_size > 0 {
+            if info.st_size <= FileDescriptor.smallFileLimit {
+                let bytes = try fd.read(first: Int(info.st_size))
+                // Shorter than fstat said: truncated during the lookup,
+                // reported as a mapping's SIGBUS would be.
+                if bytes.count < Int(info.st_size) { clibc_exit_file_changed(path) }
+                kept = true
+                return bytes
+            }
             if let base = clibc_map_readonly(fd.rawValue, Int(info.st_size)) {
-                mapped = true
+                kept = true
                 // A file truncated while mapped is reported, not a crash;
                 // its pages can be let go by scans (see MappedFile).
                 _ = clibc_watch_mapping(base, Int(info.st_size), path)

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 /// A database file that changes while getent reads it. strace pauses the
-/// tool right after it has mapped /etc/passwd — it delays the return of
-/// that `mmap` by a second — and the test replaces or truncates the file
-/// in that window, so the race is decided, not hoped for.
+/// tool at the call that reads /etc/passwd by a second — the `read` of a
+/// small file (up to 64 KiB), the `mmap` of a larger one — and the test
+/// replaces or truncates the file in that window, so the race is decided,
+/// not hoped for.
 @Suite("Faults: files changing during a lookup",
        .enabled(if: Sandbox.namespacesAvailable, Sandbox.namespaceSkipReason),
        .enabled(if: FaultSandbox.straceAvailable, FaultSandbox.straceSkipReason))
@@ -22,30 +23,37 @@ struct FaultsChangingFileTests {
 
         """
 
-    static func files() -> [String: String?] {
-        ["nsswitch.conf": FaultSandbox.filesOnlySwitch, "passwd": before]
+    /// The passwd file: `before`, or with `padding` comment lines after it
+    /// (comments, so the answers stay the same) to make it a mapped file.
+    static func files(padding: Int = 0) -> [String: String?] {
+        let comments = String(repeating: "# padding to make the file larger than the read limit\n", count: padding)
+        return ["nsswitch.conf": FaultSandbox.filesOnlySwitch, "passwd": before + comments]
     }
 
-    /// Runs `tool ARGS` under strace with `syscall` on `path` (its mapping,
-    /// by default) delayed by a second, and runs `change` (shell) 0.4 s in.
-    static func pausedRun(_ tool: String, _ arguments: [String], syscall: String = "mmap",
+    /// Runs `tool ARGS` under strace with `syscall` on `path` delayed by a
+    /// second, on return (`delay_exit`) or before it runs (`delay_enter`),
+    /// and runs `change` (shell) 0.4 s in.
+    static func pausedRun(_ tool: String, _ arguments: [String], syscall: String = "read",
+                          delay: String = "delay_exit", padding: Int = 0,
                           path: String = "/etc/passwd", change: String) -> ToolResult {
         let setup = """
             printf '%s' \(FaultSandbox.quoted(after)) > /etc/passwd.new
-            strace -f -o /dev/null -P \(path) -e trace=\(syscall) -e inject=\(syscall):delay_exit=1000000 "$0" "$@" &
+            strace -f -o /dev/null -P \(path) -e trace=\(syscall) -e inject=\(syscall):\(delay)=1000000 "$0" "$@" &
             traced=$!
             sleep 0.4
             \(change)
             wait $traced
             exit $?
             """
-        return FaultSandbox.run(files(), setup: setup, tool, arguments)
+        return FaultSandbox.run(files(padding: padding), setup: setup, tool, arguments)
     }
 
-    @Test("a file replaced by rename during the lookup: the answer comes from the old file")
-    func replacedByRename() {
+    @Test("a file replaced by rename during the lookup: the answer comes from the old file",
+          arguments: [("read", 0), ("mmap", 2_000)])
+    func replacedByRename(syscall: String, padding: Int) {
         for key in ["alice", "1000", "bob", "carol"] {
-            let ours = Self.pausedRun(Sandbox.tool("getent"), ["passwd", key], change: "mv /etc/passwd.new /etc/passwd")
+            let ours = Self.pausedRun(Sandbox.tool("getent"), ["passwd", key], syscall: syscall, padding: padding,
+                                      change: "mv /etc/passwd.new /etc/passwd")
             // glibc reads the file after opening it: pause it at the open.
             let glibc = Self.pausedRun(Differential.glibcGetent, ["passwd", key], syscall: "openat",
                                        change: "mv /etc/passwd.new /etc/passwd")
@@ -55,18 +63,24 @@ struct FaultsChangingFileTests {
             #expect(FaultSandbox.same(ours.stdoutText, old.map { $0 + "\n" } ?? ""), "getent passwd \(key): \(FaultSandbox.summary(ours))")
         }
         // Enumeration: the whole old file, never a mix.
-        let ours = Self.pausedRun(Sandbox.tool("getent"), ["passwd"], change: "mv /etc/passwd.new /etc/passwd")
+        let ours = Self.pausedRun(Sandbox.tool("getent"), ["passwd"], syscall: syscall, padding: padding,
+                                  change: "mv /etc/passwd.new /etc/passwd")
         #expect(ours.status == 0)
         #expect(FaultSandbox.same(ours.stdoutText, Self.before), "\(FaultSandbox.summary(ours))")
     }
 
-    @Test("a file truncated during the lookup: reported, status 1, no crash")
-    func truncatedDuringLookup() {
+    /// A small file is truncated between its `fstat` and its `read` (the
+    /// read gets less than the size), a large one after its `mmap` (reading
+    /// the mapping faults): both are the same report.
+    @Test("a file truncated during the lookup: reported, status 1, no crash",
+          arguments: [("read", "delay_enter", 0), ("mmap", "delay_exit", 2_000)])
+    func truncatedDuringLookup(syscall: String, delay: String, padding: Int) {
         for arguments in [["passwd", "bob"], ["passwd", "1001"], ["passwd"], ["passwd", "nobody-here"]] {
-            let ours = Self.pausedRun(Sandbox.tool("getent"), arguments, change: ": > /etc/passwd")
-            #expect(ours.status == 1, "getent \(arguments): \(FaultSandbox.summary(ours))")
-            #expect(FaultSandbox.same(ours.stdoutText, ""), "getent \(arguments): \(FaultSandbox.summary(ours))")
-            #expect(FaultSandbox.same(ours.stderrText, "getent: /etc/passwd: file changed while being read\n"), "getent \(arguments): \(FaultSandbox.summary(ours))")
+            let ours = Self.pausedRun(Sandbox.tool("getent"), arguments, syscall: syscall, delay: delay,
+                                      padding: padding, change: ": > /etc/passwd")
+            #expect(ours.status == 1, "getent \(arguments) (\(syscall)): \(FaultSandbox.summary(ours))")
+            #expect(FaultSandbox.same(ours.stdoutText, ""), "getent \(arguments) (\(syscall)): \(FaultSandbox.summary(ours))")
+            #expect(FaultSandbox.same(ours.stderrText, "getent: /etc/passwd: file changed while being read\n"), "getent \(arguments) (\(syscall)): \(FaultSandbox.summary(ours))")
         }
     }
 
