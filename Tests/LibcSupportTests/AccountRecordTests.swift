@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LibcSupport
 
@@ -200,6 +201,28 @@ struct ScanTests {
 
     @Test func retainedFileRejectsADirectory() {
         #expect(throws: Errno.isDirectory) { try RetainedFile.contents(of: "/tmp") }
+    }
+
+    /// Small files are read whole, large ones mapped; both give the bytes.
+    @Test("retained files give every byte, read (small) or mapped (large)", arguments: [0, 1, 4_095, 65_536, 65_537, 300_000])
+    func retainedFileContents(size: Int) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("retained-\(size)-\(UUID().uuidString)").path
+        let data = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 8) })
+        try data.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = try path.withCString { try RetainedFile.contents(of: $0) }
+        #expect(bytes.count == size)
+        #expect(Data(UnsafeBufferPointer(start: bytes.start, count: bytes.count)) == data)
+    }
+
+    /// sysfs gives every attribute a size of 4096, whatever its content: a
+    /// short read of such a file is its content, not a truncation.
+    @Test("a sysfs file, whose size is not its length, is read as it is")
+    func retainedFileFromSysfs() throws {
+        let path = "/sys/devices/system/cpu/online"
+        guard let expected = FileManager.default.contents(atPath: path), !expected.isEmpty else { return }
+        let bytes = try RetainedFile.contents(of: "/sys/devices/system/cpu/online")
+        #expect(Data(UnsafeBufferPointer(start: bytes.start, count: bytes.count)) == expected)
     }
 }
 

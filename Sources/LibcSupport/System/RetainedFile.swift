@@ -30,8 +30,12 @@ public enum RetainedFile {
             if info.st_size <= FileDescriptor.smallFileLimit {
                 let bytes = try fd.read(first: Int(info.st_size))
                 // Shorter than fstat said: truncated during the lookup,
-                // reported as a mapping's SIGBUS would be.
-                if bytes.count < Int(info.st_size) { clibc_exit_file_changed(path) }
+                // reported as a mapping's SIGBUS would be, if the file is
+                // shorter now. (A sysfs file gives 4096 as the size of any
+                // content; its size does not change.)
+                if bytes.count < Int(info.st_size), let now = try? fd.status(), now.st_size < info.st_size {
+                    clibc_exit_file_changed(path)
+                }
                 kept = true
                 return bytes
             }
