@@ -73,6 +73,27 @@ struct GetconfStaticBinaryTests {
         }
     }
 
+    /// The release binaries allocate through CLibc's heap (Heap.c), which
+    /// serves small needs from .bss: a lookup or `getconf -a` moves no
+    /// program break and maps no memory. musl's allocator would call brk
+    /// and mmap on the first allocation, so this also shows it is not
+    /// linked in its place.
+    @Test("the release binaries' own allocator: no brk or mmap of memory for a small lookup",
+          .enabled(if: FaultSandbox.straceAvailable, FaultSandbox.straceSkipReason),
+          arguments: [["getent", "passwd", "root"], ["getent", "ahosts", "localhost"], ["getent", "services", "http"],
+                      ["getconf", "-a"]])
+    func ownAllocator(command: [String]) throws {
+        try #require(Sandbox.toolExists(command[0]), "build/\(command[0]) is missing: run make first")
+        let result = Sandbox.run("/usr/bin/env", ["strace", "-qq", "-e", "trace=brk,mmap,munmap,mremap",
+                                                  Sandbox.tool(command[0])] + command.dropFirst())
+        // Mappings of files (a large /etc/services) are fine; memory is not.
+        let calls = result.stderrText.split(separator: "\n").filter { line in
+            line.hasPrefix("brk(") || line.hasPrefix("mremap(") || (line.hasPrefix("mmap(") && line.contains("MAP_ANONYMOUS"))
+        }
+        #expect(result.status == 0, "\(command.joined(separator: " ")): \(result.stderrText)")
+        #expect(calls.isEmpty, "\(command.joined(separator: " ")): \(calls)")
+    }
+
     /// A directory holding only the tool.
     static func chroot(with tool: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chroot-\(tool)-\(UUID().uuidString)")
