@@ -5,7 +5,7 @@ with the Unicode 14.0 IDNA mapping table but allows only what IDNA2008's
 derived property allows in Unicode 12.1 (code points new in 13.0 and 14.0 are
 "unassigned" to it unless mapped away).
 
-Shared by scripts/gen-idna-tables.py (which writes the Swift tables).
+Shared by scripts/gen-idna-tables.py (which writes the tables).
 
 Sources:
 - IdnaMappingTable.txt of Unicode 14.0.0, as transcribed into

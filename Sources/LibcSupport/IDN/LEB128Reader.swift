@@ -2,7 +2,8 @@
 /// (`IDNATables`): seven bits a byte, low bits first, the high bit set on
 /// every byte but the last.
 struct LEB128Reader {
-    let bytes: [UInt8]
+    /// A table of `IDNATables` (read-only data that outlives the reader).
+    let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
 
     var atEnd: Bool { position >= bytes.count }
@@ -34,7 +35,7 @@ struct LEB128Reader {
 
     /// Binary search of an index of `(byte offset, start)` pairs: the pair
     /// with the greatest start not past `value`.
-    static func indexEntry(_ index: [UInt32], for value: UInt32) -> (offset: Int, start: UInt32) {
+    static func indexEntry(_ index: UnsafeBufferPointer<UInt32>, for value: UInt32) -> (offset: Int, start: UInt32) {
         var low = 0, high = index.count / 2 - 1
         while low < high {
             let middle = (low + high + 1) / 2

@@ -33,10 +33,11 @@ enum NormalizationFormC {
     }
 
     static func isComposingSecond(_ value: UInt32) -> Bool {
-        var low = 0, high = IDNATables.composingSeconds.count - 1
+        let seconds = IDNATables.composingSeconds
+        var low = 0, high = seconds.count - 1
         while low <= high {
             let middle = (low + high) / 2
-            let s = IDNATables.composingSeconds[middle]
+            let s = seconds[middle]
             if s == value { return true }
             if s < value { low = middle + 1 } else { high = middle - 1 }
         }
