@@ -1,5 +1,4 @@
 import CLibc
-import Glibc
 import Testing
 
 /// The release binaries' allocator (CLibc's Heap.c), which is malloc and
@@ -88,15 +87,15 @@ struct HeapTests {
             }
             alignment <<= 1
         }
-        errno = 0
+        clibc_set_errno(0)
         #expect(clibc_heap_allocate_aligned(24, 10) == nil)
-        #expect(errno == EINVAL)
+        #expect(clibc_errno() == EINVAL)
     }
 
     @Test("zeroed blocks are zero even when they reuse a freed block")
     func zeroed() throws {
         let dirty = try #require(clibc_heap_allocate(64))
-        memset(dirty, 0xFF, 64)
+        dirty.initializeMemory(as: UInt8.self, repeating: 0xFF, count: 64)
         clibc_heap_free(dirty)
         let block = try #require(clibc_heap_allocate_zeroed(8, 8))
         #expect(block == dirty)
@@ -106,15 +105,15 @@ struct HeapTests {
 
     @Test("sizes that overflow fail with ENOMEM instead of wrapping")
     func overflow() {
-        errno = 0
+        clibc_set_errno(0)
         #expect(clibc_heap_allocate_zeroed(Int.max, 4) == nil)
-        #expect(errno == ENOMEM)
-        errno = 0
+        #expect(clibc_errno() == ENOMEM)
+        clibc_set_errno(0)
         #expect(clibc_heap_allocate(Int.max - 8) == nil)
-        #expect(errno == ENOMEM)
-        errno = 0
+        #expect(clibc_errno() == ENOMEM)
+        clibc_set_errno(0)
         #expect(clibc_heap_allocate_aligned(4_096, Int.max - 100) == nil)
-        #expect(errno == ENOMEM)
+        #expect(clibc_errno() == ENOMEM)
     }
 
     @Test("100,000 random allocations, resizes and frees keep every live block's contents")
