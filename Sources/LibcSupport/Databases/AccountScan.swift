@@ -38,17 +38,8 @@ enum AccountScan {
     static func findID(_ id: UInt32, in bytes: ByteString, _ accept: (ByteString) -> Bool) -> Bool {
         // Search for the id's digits; the file may write it with leading
         // zeros, white space or a sign, which the parser then accepts.
-        var digits: (UInt64, UInt64) = (0, 0)
-        return withUnsafeMutableBytes(of: &digits) { raw -> Bool in
-            var value = id
-            var index = raw.count
-            repeat {
-                index -= 1
-                raw[index] = UInt8(truncatingIfNeeded: value % 10) + 0x30
-                value /= 10
-            } while value != 0
-            let needle = ByteString(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + index,
-                                    count: raw.count - index)
+        var digits = DecimalText(UInt64(id))
+        return digits.withByteString { needle -> Bool in
             var occurrences = FileScanner(bytes).occurrences(of: needle)
             while let occurrence = occurrences.next() {
                 let line = occurrence.line

@@ -143,20 +143,8 @@ public struct OutputBuffer: ~Copyable {
 
     /// Appends an unsigned decimal number.
     public mutating func append(decimal value: UInt64) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: enough for 20 digits
-        var length = 0
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var v = value
-            var i = raw.count
-            repeat {
-                i -= 1
-                raw[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
-                v /= 10
-            } while v != 0
-            length = raw.count - i
-            append(UnsafeRawBufferPointer(rebasing: raw[i...]))
-        }
-        _ = length
+        var text = DecimalText(value)
+        text.withByteString { append($0) }
     }
 
     /// Appends `value` in lowercase hexadecimal without leading zeros.
